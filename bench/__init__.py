@@ -1,0 +1,1 @@
+"""Benchmarks: each module here runs on its own (``python -m bench.NAME``) and prints its figures."""

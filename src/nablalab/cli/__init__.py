@@ -1,0 +1,1 @@
+"""The ``nablalab`` command line: one module per group of subcommands."""

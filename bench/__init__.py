@@ -1,1 +1,1 @@
-"""Benchmarks: each module here runs on its own (``python -m bench.NAME``) and prints its figures."""
+"""Benchmarks: each module runs on its own (``python -m bench.NAME``) and prints its figures."""

@@ -1,0 +1,71 @@
+"""Safe maths input: learner text -> SymPy, with no eval, sympify or parse_expr anywhere.
+
+``parse(text, variables=None)`` returns a ``ParsedMath`` with the SymPy object and its
+canonical text and LaTeX, so the product can say "your answer was interpreted as ..."
+before grading. Every refusal is a ``MathInputError`` with a message, a position and a hint.
+All variables are real SymPy symbols: build comparison expressions with ``symbol``/``symbols``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from nablalab.mathinput.errors import MathInputError
+from nablalab.mathinput.names import symbol, symbols
+from nablalab.mathinput.parser import MAX_LENGTH, Parser
+from nablalab.mathinput.printing import latex, plain_text
+
+__all__ = ["MathInputError", "ParsedMath", "latex", "parse", "plain_text", "symbol", "symbols"]
+
+
+@dataclass(frozen=True)
+class ParsedMath:
+    """A learner's input, understood: the SymPy object and how to show it back."""
+
+    expr: sp.Basic
+    text: str
+    latex: str
+
+    @property
+    def variables(self) -> tuple[str, ...]:
+        """Names of the free variables, sorted: what the input actually depends on."""
+        return tuple(sorted(s.name for s in self.expr.free_symbols))
+
+
+def parse(text: str, variables: Iterable[str | sp.Symbol] | str | None = None) -> ParsedMath:
+    """Read learner maths. ``variables`` (names, symbols or "x, y") restricts the allowed names.
+
+    Raises ``MathInputError`` for anything that is not maths we understand, including input
+    that is too long, too deep or numerically explosive; it never evaluates the text.
+    """
+    if not isinstance(text, str):
+        raise MathInputError("the answer must be text")
+    if len(text) > MAX_LENGTH:
+        raise MathInputError(
+            f"the answer is too long ({len(text)} characters; at most {MAX_LENGTH})",
+            hint="Shorten or simplify it.",
+        )
+    names = _variable_names(variables)
+    try:
+        expr = Parser(text, names).parse()
+    except RecursionError:
+        raise MathInputError(
+            "the expression is nested too deeply", hint="Simplify the brackets.", text=text
+        ) from None
+    if expr.has(sp.zoo, sp.nan):
+        raise MathInputError(
+            "the expression is undefined (it divides by zero or takes log(0))",
+            hint="Check denominators and logarithms.", text=text,
+        )
+    return ParsedMath(expr=expr, text=plain_text(expr), latex=latex(expr))
+
+
+def _variable_names(variables: Iterable[str | sp.Symbol] | str | None) -> list[str] | None:
+    if variables is None:
+        return None
+    if isinstance(variables, str):
+        variables = variables.replace(",", " ").split()
+    return [v.name if isinstance(v, sp.Symbol) else str(v).strip() for v in variables]

@@ -91,7 +91,9 @@ def test_long_but_legal_input_is_accepted():
 
 def test_deep_but_legal_nesting_is_accepted():
     assert parse("(" * 99 + "x" + ")" * 99).text == "x"
-    assert parse("sin(" * 40 + "x" + ")" * 40).variables == ("x",)
+    assert parse("sin(" * 99 + "x" + ")" * 99).variables == ("x",)
+    assert parse("|" * 99 + "x" + "|" * 99).variables == ("x",)
+    assert parse("x^" * 99 + "x").variables == ("x",)
 
 
 MATHS_ALPHABET = [

@@ -8,6 +8,7 @@ All variables are real SymPy symbols: build comparison expressions with ``symbol
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ import sympy as sp
 
 from nablalab.mathinput.errors import MathInputError
 from nablalab.mathinput.names import symbol, symbols
-from nablalab.mathinput.parser import MAX_LENGTH, Parser
+from nablalab.mathinput.parser import MAX_DEPTH, MAX_LENGTH, Parser
 from nablalab.mathinput.printing import latex, plain_text
 
 __all__ = ["MathInputError", "ParsedMath", "latex", "parse", "plain_text", "symbol", "symbols"]
@@ -49,6 +50,7 @@ def parse(text: str, variables: Iterable[str | sp.Symbol] | str | None = None) -
             hint="Shorten or simplify it.",
         )
     names = _variable_names(variables)
+    _ensure_recursion_headroom()
     try:
         expr = Parser(text, names).parse()
     except RecursionError:
@@ -61,6 +63,17 @@ def parse(text: str, variables: Iterable[str | sp.Symbol] | str | None = None) -
             hint="Check denominators and logarithms.", text=text,
         )
     return ParsedMath(expr=expr, text=plain_text(expr), latex=latex(expr))
+
+
+# A recursive-descent parser spends about ten Python frames per nesting level, so the promised
+# depth of MAX_DEPTH needs more than CPython's default limit of 1000. Python frames no longer
+# use the C stack (3.11+), so raising the limit is safe; it is never lowered.
+_FRAMES_NEEDED = 2000 + 12 * MAX_DEPTH
+
+
+def _ensure_recursion_headroom() -> None:
+    if sys.getrecursionlimit() < _FRAMES_NEEDED:
+        sys.setrecursionlimit(_FRAMES_NEEDED)
 
 
 def _variable_names(variables: Iterable[str | sp.Symbol] | str | None) -> list[str] | None:

@@ -7,13 +7,13 @@ iterations is drawn from ``history`` whatever produced it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 import numpy as np
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Why a solver stopped; ``CONVERGED`` is the only success."""
 
     CONVERGED = "converged"

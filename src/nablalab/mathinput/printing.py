@@ -1,20 +1,40 @@
-"""How a parsed answer is shown back: canonical plain text (which ``parse`` reads again to the
-same object) and LaTeX for KaTeX."""
+"""How maths is shown back to a learner: plain text in handwriting conventions (``e^(x^2)``,
+``ln(x)``, ``|x|``, ``^``), which ``parse`` reads again to the same object, and LaTeX."""
 
 from __future__ import annotations
 
 import sympy as sp
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 
 class _PlainPrinter(StrPrinter):
-    """SymPy's text form in the notation learners type: ^, abs(...), e."""
+    """SymPy's text form in the notation learners type and the course writes."""
 
-    def _print_Abs(self, expr: sp.Abs) -> str:
-        return f"abs({self._print(expr.args[0])})"
+    def _print_Pow(self, expr: sp.Pow, rational: bool = False) -> str:
+        if isinstance(expr.base, sp.exp):
+            exponent = self.parenthesize(expr.exp, PRECEDENCE["Pow"], strict=False)
+            return f"({self._print(expr.base)})^{exponent}"
+        return super()._print_Pow(expr, rational).replace("**", "^")
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        # StrPrinter writes the powers inside a quotient itself, with **.
+        return super()._print_Mul(expr).replace("**", "^")
+
+    def _print_exp(self, expr: sp.exp) -> str:
+        arg = expr.args[0]
+        if arg.is_Symbol or (arg.is_Integer and arg >= 0):
+            return f"e^{self._print(arg)}"
+        return f"e^({self._print(arg)})"
 
     def _print_Exp1(self, expr: sp.Expr) -> str:
         return "e"
+
+    def _print_log(self, expr: sp.log) -> str:
+        return f"ln({self._print(expr.args[0])})"
+
+    def _print_Abs(self, expr: sp.Abs) -> str:
+        return f"|{self._print(expr.args[0])}|"
 
     def _print_Infinity(self, expr: sp.Expr) -> str:
         return "oo"
@@ -37,9 +57,10 @@ _PLAIN = _PlainPrinter()
 
 
 def plain_text(expr: sp.Basic) -> str:
-    # SymPy writes powers as **; only the power operator ever prints that way.
-    return _PLAIN.doprint(expr).replace("**", "^")
+    """The expression as a learner would type it: ``3*x^2 + e^(sin(x))``."""
+    return _PLAIN.doprint(expr)
 
 
 def latex(expr: sp.Basic) -> str:
+    r"""LaTeX for KaTeX: natural log as \ln, inverse trig as \arcsin."""
     return sp.latex(expr, ln_notation=True, inv_trig_style="full")

@@ -81,4 +81,6 @@ def _jsonable(value: Any) -> Any:
         return value.item()
     if isinstance(value, Enum):
         return value.value
+    if hasattr(value, "to_dict"):
+        return _jsonable(value.to_dict())
     return value

@@ -9,8 +9,7 @@ in the whitelist (``names``) or the declared variables. Grammar, lowest preceden
     sum        := product (('+' | '-') product)*
     product    := signed (('*' | '/' | <juxtaposition>) factor)*
     signed     := ('-' | '+') signed | power
-    power      := postfix ['^' exponent | SUPERSCRIPT]         (right-associative)
-    exponent   := ('-' | '+') exponent | power
+    power      := postfix ['^' signed | SUPERSCRIPT]           (right-associative)
     postfix    := primary '!'*
     primary    := NUMBER | name | call | '(' sum ')' | '|' sum '|' | '√' postfix
 
@@ -196,16 +195,8 @@ class Parser:
         if self.current.kind is Kind.END:
             raise self.error("'^' needs an exponent after it", caret, hint="For example x^2.")
         with self.nested():
-            exponent = self.parse_exponent()
+            exponent = self.parse_signed()
         return self.power(base, exponent, caret)
-
-    def parse_exponent(self) -> sp.Expr:
-        if self.at_op("-", "+"):
-            sign = self.advance().text
-            with self.nested():
-                operand = self.parse_exponent()
-            return -operand if sign == "-" else operand
-        return self.parse_power()
 
     def parse_postfix(self) -> sp.Expr:
         value = self.parse_primary()

@@ -1,0 +1,1 @@
+"""One module per answer kind; ``nablalab.assess.grading.KINDS`` lists them by name."""

@@ -1,0 +1,144 @@
+"""A hard time limit for checks: persistent worker processes, killed when they overrun.
+
+A Python thread cannot be stopped, and SymPy (or a pathological answer such as nested
+powers) can run for minutes, so every check runs in a forked worker process. The parent
+waits on a pipe for at most the time limit; a worker that has not answered by then is
+killed (SIGKILL) and replaced by a fresh fork, so the limit holds whatever the worker is
+doing. Workers persist between checks, so the usual cost is one pipe round trip (well
+under a millisecond), not a process start. A worker's memory is capped as well, so a
+runaway allocation fails inside the worker instead of starving the machine.
+
+Workers are forked from the parent, which has already imported SymPy: a fork costs a few
+milliseconds. The pool is safe to share between threads (each check takes one worker).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+MEMORY_HEADROOM_BYTES = 1 << 30  # a worker may grow by 1 GiB beyond the parent's size
+
+
+class WorkerTimeout(TimeoutError):
+    """The job did not finish within its time limit; its worker has been replaced."""
+
+
+class WorkerCrash(RuntimeError):
+    """The worker died without answering (e.g. it ran out of memory)."""
+
+
+class Worker:
+    """One forked process running jobs ``(function, args)`` sent over a pipe, one at a time."""
+
+    def __init__(self) -> None:
+        context = mp.get_context("fork")
+        self.connection, child_end = context.Pipe(duplex=True)
+        self.process = context.Process(target=_serve, args=(child_end,), daemon=True,
+                                       name="nablalab-check-worker")
+        self.process.start()
+        child_end.close()
+
+    def call(self, function: Callable[..., Any], args: tuple[Any, ...], time_limit: float
+             ) -> tuple[bool, Any]:
+        """(True, function(*args)) or (False, the exception it raised), computed in the
+        worker; raises ``WorkerTimeout`` or ``WorkerCrash`` when no answer comes back."""
+        self.connection.send((function, args))
+        if not self.connection.poll(time_limit):
+            raise WorkerTimeout(f"the check took longer than {time_limit:g} s")
+        try:
+            return self.connection.recv()
+        except (EOFError, OSError) as error:
+            raise WorkerCrash("the checking process stopped without an answer") from error
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+
+class WorkerPool:
+    """Up to ``size`` workers; a check waits for a free one, and a stuck one is replaced."""
+
+    def __init__(self, size: int = 2) -> None:
+        self._idle: list[Worker] = []
+        self._slots = threading.BoundedSemaphore(size)
+        self._lock = threading.Lock()
+        self._owner = os.getpid()
+
+    def run(self, function: Callable[..., Any], args: tuple[Any, ...], time_limit: float
+            ) -> Any:
+        """``function(*args)`` in a worker; raises what it raised, or ``WorkerTimeout``."""
+        with self._slots:
+            worker = self._take()
+            try:
+                ok, value = worker.call(function, args, time_limit)
+            except BaseException:  # no answer (time-out, crash, interrupt): never reuse it
+                worker.kill()
+                raise
+            self._give_back(worker)
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._idle = self._idle, []
+        for worker in workers:
+            worker.kill()
+
+    def _take(self) -> Worker:
+        with self._lock:
+            if os.getpid() != self._owner:  # we are ourselves a fork: the workers are not ours
+                self._idle, self._owner = [], os.getpid()
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.alive:
+                    return worker
+                worker.kill()
+        return Worker()
+
+    def _give_back(self, worker: Worker) -> None:
+        with self._lock:
+            self._idle.append(worker)
+
+
+def _serve(connection: Connection) -> None:
+    _cap_memory()
+    while True:
+        try:
+            function, args = connection.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        try:
+            answer: tuple[bool, Any] = (True, function(*args))
+        except MemoryError:
+            answer = (False, WorkerCrash("the check needed too much memory"))
+        except Exception as error:
+            answer = (False, error)
+        try:
+            connection.send(answer)
+        except Exception as error:  # an unpicklable value or error: send its text instead
+            connection.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _cap_memory() -> None:
+    try:
+        with open("/proc/self/statm") as statm:
+            pages = int(statm.read().split()[0])
+        limit = pages * os.sysconf("SC_PAGE_SIZE") + MEMORY_HEADROOM_BYTES
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or limit < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError):
+        pass  # no /proc or no permission: the time limit still holds

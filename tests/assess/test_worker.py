@@ -1,0 +1,58 @@
+"""The hard time limit: a runaway check is killed, and the next check is served at once."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from nablalab.assess import Diagnosis, check_answer
+from nablalab.assess.worker import WorkerPool, WorkerTimeout
+
+
+def _spin_forever(pid_file: str) -> None:
+    Path(pid_file).write_text(str(os.getpid()))
+    while True:
+        pass
+
+
+def _fail() -> None:
+    raise ValueError("inside the worker")
+
+
+def test_a_runaway_job_is_killed_at_the_limit(tmp_path: Path) -> None:
+    pool = WorkerPool(size=1)
+    pid_file = tmp_path / "pid"
+    started = time.monotonic()
+    with pytest.raises(WorkerTimeout):
+        pool.run(_spin_forever, (str(pid_file),), 0.3)
+    assert time.monotonic() - started < 5   # the limit is enforced, not merely hoped for
+    spinner = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(spinner, 0)                  # killed and reaped
+    fresh = pool.run(os.getpid, (), 5.0)     # a new worker takes over
+    assert fresh not in (spinner, os.getpid())
+    pool.close()
+
+
+def test_workers_persist_between_jobs_and_pass_errors_back() -> None:
+    pool = WorkerPool(size=1)
+    first = pool.run(os.getpid, (), 5.0)
+    assert pool.run(os.getpid, (), 5.0) == first
+    with pytest.raises(ValueError, match="inside the worker"):
+        pool.run(_fail, (), 5.0)
+    assert pool.run(os.getpid, (), 5.0) == first
+    pool.close()
+
+
+def test_check_answer_reports_a_time_out_without_using_an_attempt() -> None:
+    x = sp.Symbol("x", real=True)
+    heavy = sp.expand((x - 1) ** 300)
+    result = check_answer(heavy, "(x - 1)^300", time_limit=0.001)
+    assert not result.valid and not result.counts_as_attempt
+    assert result.diagnosis is Diagnosis.TIMEOUT
+    assert "no attempt" in result.feedback
+    assert check_answer("2x", "x + x").correct   # the replaced worker serves the next check

@@ -1,25 +1,28 @@
 # The two set-up commands: `make run` (the main job) and `make test` (the whole suite).
-# Both work on a fresh machine: they create .venv and install what they need.
+# Both work on a fresh machine: they create .venv, install Python and npm packages, and
+# copy the front-end assets (KaTeX, htmx) into the app's static files.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
+STAMP_NODE := node_modules/.installed
+STAMP_ASSETS := $(VENV)/.installed-assets
 
 .PHONY: run test lint bench clean
 
-run: $(STAMP_RUN)
-	$(BIN)/nablalab tour
+run: $(STAMP_RUN) $(STAMP_ASSETS)
+	$(BIN)/nablalab serve
 
-test: $(STAMP_TEST)
+test: $(STAMP_TEST) $(STAMP_ASSETS)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests bench
 
-bench: $(STAMP_BENCH)
+bench: $(STAMP_BENCH) $(STAMP_ASSETS)
 	$(BIN)/python -m bench
 
 $(VENV)/bin/python:
@@ -38,5 +41,13 @@ $(STAMP_BENCH): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -e ".[test,bench]"
 	touch $@ $(STAMP_TEST) $(STAMP_RUN)
 
+$(STAMP_NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMP_ASSETS): $(STAMP_NODE) | $(STAMP_RUN)
+	$(BIN)/nablalab assets
+	touch $@
+
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules build src/*.egg-info .pytest_cache .ruff_cache

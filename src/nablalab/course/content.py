@@ -1,0 +1,95 @@
+"""What the course is made of, as plain immutable data (no Django): the web app, the command
+line and notebooks all read the same objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class ItemKind(StrEnum):
+    """The activities a module holds besides its lessons."""
+
+    PRACTICE_QUIZ = "practice-quiz"
+    GRADED_QUIZ = "graded-quiz"
+    LAB = "lab"
+    ASSIGNMENT = "assignment"
+
+    @property
+    def graded(self) -> bool:
+        """Graded quizzes and programming assignments count towards completing the course."""
+        return self in (ItemKind.GRADED_QUIZ, ItemKind.ASSIGNMENT)
+
+    @property
+    def label(self) -> str:
+        return {
+            ItemKind.PRACTICE_QUIZ: "Practice quiz",
+            ItemKind.GRADED_QUIZ: "Graded quiz",
+            ItemKind.LAB: "Lab",
+            ItemKind.ASSIGNMENT: "Programming assignment",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    module: int
+    order: int
+    title: str
+    minutes: int
+    objectives: tuple[str, ...]
+    body: str
+    source: Path
+    widgets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A quiz, lab or assignment: its questions and grading live in the assess layer; here is
+    only where it sits in the module and what it is about."""
+
+    slug: str
+    kind: ItemKind
+    title: str
+    summary: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Module:
+    number: int
+    slug: str
+    title: str
+    summary: str
+    intro: str
+    lessons: tuple[Lesson, ...]
+    items: tuple[Item, ...]
+
+    def sequence(self) -> tuple[Lesson | Item, ...]:
+        """Lessons in order, each followed by the items placed after it: the learner's path."""
+        steps: list[Lesson | Item] = []
+        for lesson in self.lessons:
+            steps.append(lesson)
+            steps.extend(item for item in self.items if item.after == lesson.slug)
+        return tuple(steps)
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.minutes for lesson in self.lessons)
+
+
+@dataclass(frozen=True)
+class Course:
+    slug: str
+    title: str
+    provider: str
+    credit: str
+    level: str
+    hours: int
+    skills: tuple[str, ...]
+    description: str
+    modules: tuple[Module, ...]
+
+    def module(self, number: int) -> Module:
+        return next(module for module in self.modules if module.number == number)

@@ -1,0 +1,39 @@
+"""Lesson Markdown -> HTML, with maths kept intact for KaTeX.
+
+Markdown would otherwise eat maths (``$a_1 * b_2$`` has emphasis markers), so ``$...$`` and
+``$$...$$`` are lifted out by the dollarmath rule first and written back as ``\\(...\\)`` and
+``\\[...\\]`` inside ``math`` elements; KaTeX's auto-render in the browser typesets them. Raw HTML
+in the source is not passed through: content stays text, whoever wrote it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+
+def render_markdown(source: str) -> str:
+    """HTML for a lesson body: CommonMark plus tables, with maths left for KaTeX."""
+    return _renderer().render(source)
+
+
+def _render_maths(content: str, options: dict[str, Any]) -> str:
+    text = escape(content.strip(), quote=False)
+    if options.get("display_mode"):
+        return f"\\[{text}\\]"
+    return f"\\({text}\\)"
+
+
+@cache
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    md.enable(["table", "replacements", "smartquotes"])
+    # Pandoc's rules: no space just inside the dollars and no digit just outside, so prices
+    # such as "$5 and $10" stay text.
+    dollarmath_plugin(md, allow_labels=False, allow_space=False, allow_digits=False,
+                      allow_blank_lines=False, renderer=_render_maths)
+    return md

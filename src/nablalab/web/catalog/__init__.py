@@ -1,0 +1,1 @@
+"""The course's structure in the database (synced from ``content/``) and its public pages."""

@@ -1,0 +1,1 @@
+"""A learner's own record: enrolment, lessons completed, the dashboard built from them."""

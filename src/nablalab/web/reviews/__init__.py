@@ -1,0 +1,1 @@
+"""Learners' ratings and reviews of the course, with instructor moderation."""

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "nablalab administration"
+admin.site.site_title = "nablalab admin"
+
+urlpatterns = [
+    path("", include("nablalab.web.catalog.urls")),
+    path("learn/", include("nablalab.web.learning.urls")),
+    path("reviews/", include("nablalab.web.reviews.urls")),
+    path("accounts/", include("nablalab.web.accounts.urls")),
+    path("admin/", admin.site.urls),
+]

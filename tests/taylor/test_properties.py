@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from nablalab.taylor import taylor_series
 from nablalab.taylor.general_term import find_general_term
 from nablalab.taylor.radius import radius_of_convergence, ratio_test_radius
-from nablalab.taylor.timebound import ComputationTimeout, call_with_timeout
+from nablalab.timelimit import ComputationTimeout, call_with_timeout
 
 x = sp.Symbol("x", real=True)
 small = st.integers(min_value=-9, max_value=9)

@@ -16,11 +16,11 @@ import numpy as np
 import sympy as sp
 from scipy.linalg import qr
 
+from nablalab.mathinput.coerce import ExprLike, expr_dict
 from nablalab.numeric.result import Result
 from nablalab.optimize.newton import newton_system
 from nablalab.optimize.problem import as_system
-from nablalab.taylor.inputs import ExprLike, expr_dict
-from nablalab.taylor.timebound import ComputationTimeout, call_with_timeout
+from nablalab.timelimit import ComputationTimeout, call_with_timeout
 
 SOLVE_SECONDS = 20.0
 _ZERO = 1e-10

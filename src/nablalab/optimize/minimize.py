@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from nablalab.mathinput.coerce import ExprLike
 from nablalab.numeric.result import Result, Status
 from nablalab.optimize.problem import (
     MatrixFunction,
@@ -31,7 +32,6 @@ from nablalab.optimize.strategies import (
     newton_step,
     steepest_descent,
 )
-from nablalab.taylor.inputs import ExprLike
 
 GTOL = 1e-8
 DIVERGENCE_BOUND = 1e12

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from nablalab.mathinput.coerce import ExprLike, as_expression
 from nablalab.numeric.result import Result, Status
 from nablalab.optimize.problem import MatrixFunction, VectorFunction, vector_field
-from nablalab.taylor.inputs import ExprLike, as_expression
 
 FTOL = 1e-12
 XTOL = 1e-13

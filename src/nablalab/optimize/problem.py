@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from nablalab.taylor.inputs import ExprLike, as_expression
+from nablalab.mathinput.coerce import ExprLike, as_expression
 
 Vector = np.ndarray
 ScalarFunction = Callable[[Vector], float]

@@ -14,8 +14,8 @@ from typing import Any
 
 import sympy as sp
 
-from nablalab.taylor.inputs import ExprLike, PointLike, as_expression, as_number, expr_dict
-from nablalab.taylor.timebound import ComputationTimeout, call_with_timeout
+from nablalab.mathinput.coerce import ExprLike, PointLike, as_expression, as_number, expr_dict
+from nablalab.timelimit import ComputationTimeout, call_with_timeout
 
 _NON_SMOOTH = (
     sp.Abs, sp.sign, sp.Heaviside, sp.Piecewise, sp.floor, sp.ceiling, sp.Min, sp.Max,

@@ -13,8 +13,8 @@ from typing import Any
 import sympy as sp
 from sympy.series.formal import FormalPowerSeries
 
-from nablalab.taylor.inputs import expr_dict
-from nablalab.taylor.timebound import ComputationTimeout, call_with_timeout
+from nablalab.mathinput.coerce import expr_dict
+from nablalab.timelimit import ComputationTimeout, call_with_timeout
 
 FPS_SECONDS = 8.0
 _CHECKED_TERMS = 8

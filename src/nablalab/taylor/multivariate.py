@@ -15,8 +15,8 @@ from typing import Any
 
 import sympy as sp
 
+from nablalab.mathinput.coerce import ExprLike, PointLike, as_expression, as_point, expr_dict
 from nablalab.taylor.error_table import ErrorTable, error_table
-from nablalab.taylor.inputs import ExprLike, PointLike, as_expression, as_point, expr_dict
 from nablalab.taylor.terms import written_sum, written_term
 
 

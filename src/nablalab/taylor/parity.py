@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from nablalab.taylor.inputs import ExprLike, as_expression
+from nablalab.mathinput.coerce import ExprLike, as_expression
 
 
 def parity(function: ExprLike, variable: sp.Symbol | str | None = None) -> str:

@@ -14,9 +14,9 @@ from typing import Any
 import mpmath
 import sympy as sp
 
+from nablalab.mathinput.coerce import expr_dict
 from nablalab.taylor.general_term import GeneralTerm
-from nablalab.taylor.inputs import expr_dict
-from nablalab.taylor.timebound import ComputationTimeout, call_with_timeout
+from nablalab.timelimit import ComputationTimeout, call_with_timeout
 
 RADIUS_SECONDS = 8.0
 _ENTIRE = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)

@@ -17,10 +17,10 @@ import sympy as sp
 from scipy.optimize import minimize_scalar
 from sympy.calculus.util import continuous_domain
 
+from nablalab.mathinput.coerce import PointLike, as_number, expr_dict
 from nablalab.taylor.expansion_point import ordinal
-from nablalab.taylor.inputs import PointLike, as_number, expr_dict
 from nablalab.taylor.series import TaylorSeries
-from nablalab.taylor.timebound import ComputationTimeout, call_with_timeout
+from nablalab.timelimit import ComputationTimeout, call_with_timeout
 
 CRITICAL_POINT_SECONDS = 5.0
 _SAMPLES = 2001

@@ -11,10 +11,10 @@ from typing import Any
 
 import sympy as sp
 
+from nablalab.mathinput.coerce import ExprLike, PointLike, as_expression, as_number, expr_dict
 from nablalab.taylor.error_table import ErrorTable, error_table
 from nablalab.taylor.expansion_point import derivative_values
 from nablalab.taylor.general_term import GeneralTerm, find_general_term
-from nablalab.taylor.inputs import ExprLike, PointLike, as_expression, as_number, expr_dict
 from nablalab.taylor.radius import Radius, radius_of_convergence
 from nablalab.taylor.terms import written_sum, written_term
 

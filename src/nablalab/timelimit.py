@@ -1,4 +1,4 @@
-"""Run a SymPy computation with a time limit.
+"""Run a computation with a hard time limit (shared by every layer that calls SymPy solvers).
 
 ``solve``, ``limit`` and ``fps`` can run for minutes on innocent-looking input, and a
 Python thread cannot be stopped, so the work runs in a forked child process that is

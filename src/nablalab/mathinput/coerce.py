@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-from nablalab.mathinput import parse  # the safe parser: learner text is never sympified
+from nablalab.mathinput import parse  # learner text is never sympified
+from nablalab.mathinput.printing import latex, plain_text
 
 ExprLike = sp.Expr | str
 PointLike = sp.Expr | str | int | float
@@ -66,5 +67,5 @@ def as_point(values: PointLike | Sequence[PointLike], dimension: int) -> tuple[s
 
 
 def expr_dict(expr: sp.Basic) -> dict[str, str]:
-    """An expression as JSON: plain text and LaTeX."""
-    return {"text": sp.sstr(expr), "latex": sp.latex(expr)}
+    """An expression as JSON: plain text and LaTeX, as the parser shows them."""
+    return {"text": plain_text(expr), "latex": latex(expr)}

@@ -11,9 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from nablalab import __version__
-from nablalab.cli import calculus_commands, check_commands, tour, web_commands
+from nablalab.cli import (
+    assignment_commands,
+    calculus_commands,
+    check_commands,
+    tour,
+    web_commands,
+)
 
-COMMAND_MODULES = (tour, calculus_commands, check_commands, web_commands)
+COMMAND_MODULES = (tour, calculus_commands, check_commands, assignment_commands, web_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,42 @@
+# %% [markdown]
+# # Fitting the distribution of height data
+# A Gaussian f(x; μ, σ) is fitted to a histogram of heights by steepest descent on
+# χ² = |y − f|². You write ∂f/∂μ, ∂f/∂σ and one steepest-descent step.
+# x holds the bin centres (cm), y the normalised counts (a density).
+
+# %%
+import numpy as np
+
+# %% [markdown]
+# ## Given: the model
+
+# %%
+def f(x, mu, sig):
+    return np.exp(-((x - mu) ** 2) / (2 * sig**2)) / np.sqrt(2 * np.pi) / sig
+
+
+# %% [markdown]
+# ## Your turn
+# `steepest_step` returns −aggression · J with J = [−2 (y − f)·∂f/∂μ, −2 (y − f)·∂f/∂σ].
+
+# %%
+def dfdmu(x, mu, sig):
+    raise NotImplementedError("write dfdmu")
+
+
+def dfdsig(x, mu, sig):
+    raise NotImplementedError("write dfdsig")
+
+
+def steepest_step(x, y, mu, sig, aggression):
+    raise NotImplementedError("write steepest_step")
+
+
+# %% exploration
+if __name__ == "__main__":
+    x, y = np.loadtxt("heights.csv", delimiter=",", skiprows=1, unpack=True)
+    mu, sig = 155.0, 6.0
+    for _ in range(50):
+        d_mu, d_sig = steepest_step(x, y, mu, sig, 2000)
+        mu, sig = mu + d_mu, sig + d_sig
+    print(f"fitted mu = {mu:.2f} cm, sigma = {sig:.2f} cm")

@@ -1,0 +1,38 @@
+# %% [markdown]
+# # Newton–Raphson
+# f(x) = x⁶/6 − 3x⁴ − 2x³/3 + 27x²/2 + 18x − 30. Write its derivative, one Newton step,
+# and the full iteration; then compare your root with scipy.optimize.newton.
+
+# %%
+from scipy import optimize
+
+# %% [markdown]
+# ## Given: the function
+
+# %%
+def f(x):
+    return x**6 / 6 - 3 * x**4 - 2 * x**3 / 3 + 27 * x**2 / 2 + 18 * x - 30
+
+
+# %% [markdown]
+# ## Your turn
+# `d_f(x)` must work on NumPy arrays too. `newton_step(f, df, x)` returns the next x;
+# `newton_raphson(f, df, x0, tolerance, max_iterations)` steps until |f(x)| < tolerance.
+
+# %%
+def d_f(x):
+    raise NotImplementedError("write d_f")
+
+
+def newton_step(f, df, x):
+    raise NotImplementedError("write newton_step")
+
+
+def newton_raphson(f, df, x0, tolerance=1e-12, max_iterations=100):
+    raise NotImplementedError("write newton_raphson")
+
+
+# %% exploration
+if __name__ == "__main__":
+    print("mine:", newton_raphson(f, d_f, 1.0))
+    print("scipy:", optimize.newton(f, 1.0, fprime=d_f))

@@ -86,6 +86,15 @@ def test_matrix_hessian_and_jacobian() -> None:
     assert transposed.valid and transposed.diagnosis is Diagnosis.TRANSPOSED
     square = check_answer("[[1, x], [y, 2]]", "[[1, y], [x, 2]]", kind="matrix")
     assert square.diagnosis is Diagnosis.TRANSPOSED
+    declared = [("[[1, y], [x, 2]]", "Rows are the functions, columns the variables.")]
+    for expected, answer, mistakes in (
+        ("[[1, x], [y, 2]]", "[[1, y], [x, 2]]", declared),
+        (jacobian, "[[2x, y, 0], [1, x, cos(y)]]",
+         [("[[2x, y, 0], [1, x, cos(y)]]", "Rows are the functions, columns the variables.")]),
+    ):
+        own_words = check_answer(expected, answer, kind="matrix", mistakes=mistakes)
+        assert own_words.diagnosis is Diagnosis.DECLARED_MISTAKE
+        assert own_words.feedback == "Rows are the functions, columns the variables."
     part = check_answer("[[1, x], [y, 2]]", "[[1, x], [y, 3]]", kind="matrix")
     assert part.score == 0.75 and part.parts[3].label == "row 2, column 2"
     wrong_size = check_answer("[[1, x], [y, 2]]", "[[1, x, 0], [y, 2, 0]]", kind="matrix")

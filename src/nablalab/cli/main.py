@@ -15,11 +15,15 @@ from nablalab.cli import (
     assignment_commands,
     calculus_commands,
     check_commands,
+    practice_commands,
     tour,
     web_commands,
 )
 
-COMMAND_MODULES = (tour, calculus_commands, check_commands, assignment_commands, web_commands)
+COMMAND_MODULES = (
+    tour, calculus_commands, check_commands, practice_commands, assignment_commands,
+    web_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

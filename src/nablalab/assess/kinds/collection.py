@@ -23,7 +23,7 @@ from ..answers import (
     trusted,
     variable_names,
 )
-from ..diagnosis import read_mistakes
+from ..diagnosis import Mistake, read_mistakes
 from ..forms import Form, requirements
 from ..result import CheckResult, Diagnosis, PartResult
 from ..scalar import Judgement, ScalarQuestion, judge
@@ -78,10 +78,17 @@ def grade_matrix(
     if given.shape == target.shape:
         result = _grade_entries(target, given, parsed, str(answer), names, declared, mistakes,
                                 forms, partial_credit, label=_row_column)
-        if result.equivalent or rows != cols or not _matches(target, given.T, names):
+        if (result.equivalent or result.diagnosis is Diagnosis.DECLARED_MISTAKE
+                or rows != cols or not _matches(target, given.T, names)):
             return result
     elif not _matches(target, given.T, names):
         raise _wrong_size(given, target, parsed)
+    # A transposed answer: the question's own words for that mistake come first, if it has them.
+    mistake = _declared_mistake(given, mistakes, declared, names)
+    if mistake is not None:
+        return CheckResult(valid=True, correct=False, score=mistake.score,
+                           feedback=mistake.feedback, diagnosis=Diagnosis.DECLARED_MISTAKE,
+                           interpreted=parsed.text, latex=parsed.latex, equivalent=False)
     return CheckResult(valid=True, correct=False, score=0.0,
                        feedback="Your matrix is the transpose of the correct one: swap rows "
                        "and columns.", diagnosis=Diagnosis.TRANSPOSED,
@@ -124,14 +131,11 @@ def _grade_entries(target: sp.Matrix, given: sp.Matrix, parsed: ParsedMath, text
     if all(j.correct for j in judgements):
         return CheckResult(valid=True, correct=True, score=1.0, feedback="Correct.",
                            diagnosis=Diagnosis.CORRECT, **common)
-    if not equivalent:
-        for mistake in read_mistakes(mistakes, declared):
-            value = sp.Matrix(mistake.value)
-            if value.shape == target.shape and all(
-                    question(value[i]).same(value[i], given[i]) for i in range(len(value))):
-                return CheckResult(valid=True, correct=False, score=mistake.score,
-                                   feedback=mistake.feedback,
-                                   diagnosis=Diagnosis.DECLARED_MISTAKE, **common)
+    mistake = None if equivalent else _declared_mistake(given, mistakes, declared, names)
+    if mistake is not None:
+        return CheckResult(valid=True, correct=False, score=mistake.score,
+                           feedback=mistake.feedback, diagnosis=Diagnosis.DECLARED_MISTAKE,
+                           **common)
     score = sum(j.score for j in judgements) / len(judgements)
     wrong = [(part, j) for part, j in zip(parts, judgements, strict=True) if not j.correct]
     right = len(judgements) - len(wrong)
@@ -142,6 +146,18 @@ def _grade_entries(target: sp.Matrix, given: sp.Matrix, parsed: ParsedMath, text
                        score=score if partial_credit else 0.0,
                        feedback=f"{right} of {len(judgements)} entries are right. {details}",
                        diagnosis=diagnosis, **common)
+
+
+def _declared_mistake(given: sp.Matrix, mistakes: Iterable[Sequence[object]] | None,
+                      declared: Sequence[str] | None, names: list[str]) -> Mistake | None:
+    """The first declared mistake whose matrix the answer equals, entry by entry."""
+    question = _entry_question(names, {})
+    for mistake in read_mistakes(mistakes, declared):
+        value = sp.Matrix(mistake.value)
+        if value.shape == given.shape and all(
+                question(value[i]).same(value[i], given[i]) for i in range(len(value))):
+            return mistake
+    return None
 
 
 def _entry_question(names: list[str], forms: dict[Form, float]

@@ -15,9 +15,14 @@ STAMP_ASSETS := $(VENV)/.installed-assets
 run: $(STAMP_RUN) $(STAMP_ASSETS)
 	$(BIN)/nablalab serve
 
+# Debian packages: chromium (browser tests), bubblewrap (the grader sandbox). The suite runs
+# on SQLite, then tests/web runs a second time on a real PostgreSQL server.
 test: $(STAMP_TEST) $(STAMP_ASSETS)
+	bash scripts/ensure-debian-packages.sh chromium bubblewrap
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
+	url="$$(bash scripts/ensure-postgres.sh)" && \
+		NABLALAB_TEST_DATABASE_URL="$$url" $(BIN)/pytest tests/web -p no:cacheprovider
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests bench

@@ -1,7 +1,9 @@
 """pytest-django set-up for the web tests (kept here so pyproject stays untouched).
 
 Django is configured at import, with a throw-away data dir, before any test runs; the test
-database is created once per session and the real course content synced into it.
+database is created once per session and the real course content synced into it. SQLite by
+default; ``NABLALAB_TEST_DATABASE_URL=postgres://...`` runs the same tests on PostgreSQL
+(Django's test runner creates and drops its own ``test_`` database there).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ _DATA_DIR = tempfile.mkdtemp(prefix="nablalab-test-data-")
 os.makedirs(os.path.join(_DATA_DIR, "static"))  # whitenoise expects STATIC_ROOT to exist
 os.environ["NABLALAB_DATA_DIR"] = _DATA_DIR
 os.environ["DJANGO_SETTINGS_MODULE"] = "nablalab.web.settings"
-os.environ.pop("DATABASE_URL", None)
+os.environ.pop("DATABASE_URL", None)  # never a deployment's database by accident
+if os.environ.get("NABLALAB_TEST_DATABASE_URL"):
+    os.environ["DATABASE_URL"] = os.environ["NABLALAB_TEST_DATABASE_URL"]
 django.setup()
 
 from django.contrib.auth.models import User  # noqa: E402  (needs django.setup())

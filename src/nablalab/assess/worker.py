@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import resource
+import signal
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -114,6 +115,10 @@ class WorkerPool:
 
 
 def _serve(connection: Connection) -> None:
+    # A worker forked from a server process (gunicorn) inherits its signal handlers; restore
+    # the defaults so the parent's SIGTERM at shutdown ends the worker at once.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(signum, signal.SIG_DFL)
     _cap_memory()
     while True:
         try:

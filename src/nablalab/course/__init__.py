@@ -9,6 +9,8 @@ from nablalab.course.content import Course, Item, ItemKind, Lesson, Module
 from nablalab.course.errors import ContentError
 from nablalab.course.loader import default_content_dir, load_course
 from nablalab.course.markdown import render_markdown
+from nablalab.course.tryit import TryIt, TryItError
 
-__all__ = ["ContentError", "Course", "Item", "ItemKind", "Lesson", "Module",
+__all__ = ["ContentError", "Course", "Item", "ItemKind", "Lesson", "Module", "TryIt",
+           "TryItError",
            "default_content_dir", "load_course", "render_markdown"]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from nablalab.course.tryit import TryIt
+
 
 class ItemKind(StrEnum):
     """The activities a module holds besides its lessons."""
@@ -42,6 +44,7 @@ class Lesson:
     body: str
     source: Path
     widgets: tuple[str, ...] = ()
+    try_its: tuple[TryIt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,3 +96,8 @@ class Course:
 
     def module(self, number: int) -> Module:
         return next(module for module in self.modules if module.number == number)
+
+    def try_its(self) -> dict[str, TryIt]:
+        """Every "try it" question of the course by id (ids are unique course-wide)."""
+        return {question.id: question for module in self.modules for lesson in module.lessons
+                for question in lesson.try_its}

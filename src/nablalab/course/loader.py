@@ -15,6 +15,8 @@ from typing import Any
 from nablalab.course.content import Course, Item, ItemKind, Lesson, Module
 from nablalab.course.errors import ContentError
 from nablalab.course.frontmatter import FrontMatterError, split_front_matter
+from nablalab.course.markdown import fenced_blocks
+from nablalab.course.tryit import FENCE_INFO, TryIt, TryItError, read_try_it
 
 COURSE_FILE = "course.md"
 MODULE_FILE = "module.md"
@@ -52,6 +54,8 @@ def load_course(root: Path | str | None = None) -> Course:
     modules = tuple(module for folder in folders
                     if (module := _load_module(folder, problems)) is not None)
     _check_unique([m.number for m in modules], f"{root}: module number", problems)
+    _check_unique([question.id for module in modules for lesson in module.lessons
+                   for question in lesson.try_its], f"{root}: tryit id", problems)
     if not folders:
         problems.append(f"{root}: no module folders (named like 01-what-is-calculus)")
     if fields.get("level") not in LEVELS and "level" in fields:
@@ -104,12 +108,23 @@ def _load_lesson(path: Path, module: int, problems: list[str]) -> Lesson | None:
         problems.append(f"{path}: module = {fields['module']} but the file is in module {module}")
     if not body.strip():
         problems.append(f"{path}: the lesson has no text after its front matter")
+    try_its = _load_try_its(body, path, problems)
     if len(problems) > before:
         return None
     return Lesson(slug=name["slug"], module=module, order=fields["order"], title=fields["title"],
                   minutes=fields["minutes"], objectives=tuple(fields["objectives"]),
                   body=body.strip() + "\n", source=path,
-                  widgets=tuple(fields.get("widgets", ())))
+                  widgets=tuple(fields.get("widgets", ())), try_its=try_its)
+
+
+def _load_try_its(body: str, path: Path, problems: list[str]) -> tuple[TryIt, ...]:
+    questions: list[TryIt] = []
+    for source in fenced_blocks(body, FENCE_INFO):
+        try:
+            questions.append(read_try_it(source))
+        except TryItError as error:
+            problems.append(f"{path}: {error}")
+    return tuple(questions)
 
 
 def _load_items(raw: Any, where: Path, lessons: tuple[Lesson, ...],

@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nablalab.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "nablalab.web.api.limits.ApiBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +98,13 @@ DEFAULT_FROM_EMAIL = ENV.get("NABLALAB_FROM_EMAIL", "nablalab <noreply@localhost
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+
+# API rate limits per learner or address ("count/period"): checks cost a worker process each,
+# previews only a parse (one per pause in typing).
+API_RATES = {
+    "check": ENV.get("NABLALAB_CHECK_RATE", "30/min"),
+    "preview": ENV.get("NABLALAB_PREVIEW_RATE", "240/min"),
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

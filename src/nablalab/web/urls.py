@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from nablalab.web.api.endpoints import api
+
 admin.site.site_header = "nablalab administration"
 admin.site.site_title = "nablalab admin"
 
@@ -10,4 +12,5 @@ urlpatterns = [
     path("reviews/", include("nablalab.web.reviews.urls")),
     path("accounts/", include("nablalab.web.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]

@@ -1,0 +1,87 @@
+"""The API's operations. Signed-in requests carry a session cookie, so they must also carry
+the CSRF token (header ``X-CSRFToken``); anonymous requests hold no ambient authority, and
+are limited by address instead."""
+
+from __future__ import annotations
+
+import atexit
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.utils import check_csrf
+
+from nablalab.assess import check_answer, shutdown
+from nablalab.mathinput import MathInputError, parse
+from nablalab.web.api.questions import find_try_it
+from nablalab.web.api.schemas import CheckIn, CheckOut, ErrorOut, ValidateIn, ValidateOut
+from nablalab.web.api.throttles import LearnerRateThrottle
+
+api = NinjaAPI(title="nablalab API", version="1", urls_namespace="api", docs_url=None,
+               openapi_url="/openapi.json",
+               description='Live preview of maths answers and checking of lesson "try it" '
+                           "questions.")
+
+# Stop the checker's worker processes as soon as a server worker exits.
+atexit.register(shutdown)
+
+ERRORS = {403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
+@api.post("/validate", response={200: ValidateOut, **ERRORS}, url_name="validate",
+          throttle=[LearnerRateThrottle("preview")])
+def validate(request: HttpRequest, body: ValidateIn) -> ValidateOut:
+    """Read an answer without grading it: what it was understood as, or why it cannot be."""
+    _require_csrf_for_sessions(request)
+    variables = [] if body.kind == "number" else body.variables
+    try:
+        parsed = parse(body.answer, variables)
+    except MathInputError as error:
+        message = error.message[:1].upper() + error.message[1:]
+        return ValidateOut(valid=False, interpreted="", latex="", message=message,
+                           position=error.position, hint=error.hint)
+    return ValidateOut(valid=True, interpreted=parsed.text, latex=parsed.latex, message="",
+                       position=None, hint=None)
+
+
+@api.post("/check", response={200: CheckOut, **ERRORS}, url_name="check",
+          throttle=[LearnerRateThrottle("check")])
+def check(request: HttpRequest, body: CheckIn) -> CheckOut:
+    """Check an answer to a lesson "try it" question; the expected answer stays here."""
+    _require_csrf_for_sessions(request)
+    question = find_try_it(body.question)
+    if question is None:
+        raise HttpError(404, f"There is no try-it question {body.question!r}.")
+    result = check_answer(question.answer, body.answer, question.kind,
+                          list(question.variables) or None, **question.options)
+    return CheckOut(question=question.id, **{
+        key: value for key, value in result.to_dict().items() if key in CheckOut.model_fields})
+
+
+def _require_csrf_for_sessions(request: HttpRequest) -> None:
+    if request.user.is_authenticated and check_csrf(request) is not None:
+        raise HttpError(403, "The security token is missing or out of date: reload the page "
+                             "and try again.")
+
+
+@api.exception_handler(Throttled)
+def too_many(request: HttpRequest, error: Throttled) -> HttpResponse:
+    seconds = max(1, round(error.wait or 1))
+    response = api.create_response(request, {
+        "detail": f"Too many requests: please wait {seconds} s before trying again."},
+        status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    problems = "; ".join(_describe(problem) for problem in error.errors)
+    return api.create_response(request, {"detail": f"Invalid request: {problems}."}, status=422)
+
+
+def _describe(problem: dict) -> str:
+    where = ".".join(str(part) for part in problem.get("loc", ()) if part not in ("body",))
+    if problem.get("type") == "extra_forbidden":
+        return f"{where} is not accepted here"
+    return f"{where}: {problem.get('msg', 'invalid')}"

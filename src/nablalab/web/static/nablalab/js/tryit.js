@@ -1,0 +1,136 @@
+// Lesson "try it" boxes: a live preview of how the answer is read (debounced POST to
+// /api/validate, shown with KaTeX), and checking on submit (POST to /api/check) with the
+// feedback for each part. The expected answer never reaches the page: the server finds it
+// by the question's id. Everything is built with text nodes, never innerHTML.
+(function () {
+  "use strict";
+  var PAUSE_MS = 300;
+  var config = document.getElementById("tryit-api");
+  if (!config) { return; }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "X-CSRFToken": config.dataset.csrfToken
+      },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) {
+          throw new Error(data.detail || "The server could not answer (" + response.status + "). Try again.");
+        }
+        return data;
+      });
+    });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function showMaths(target, latex, fallback) {
+    var span = element("span");
+    try {
+      window.katex.render(latex, span, { throwOnError: true, output: "htmlAndMathml" });
+    } catch (error) {
+      span.textContent = fallback;
+    }
+    target.appendChild(span);
+  }
+
+  function showPreview(form, data) {
+    var preview = form.querySelector(".tryit-preview");
+    var input = form.querySelector(".tryit-answer");
+    preview.replaceChildren();
+    preview.classList.toggle("tryit-preview-error", !data.valid);
+    input.setAttribute("aria-invalid", data.valid ? "false" : "true");
+    if (data.valid) {
+      preview.appendChild(document.createTextNode("Interpreted as "));
+      showMaths(preview, data.latex, data.interpreted);
+      return;
+    }
+    var where = data.position === null ? "" : " (at character " + (data.position + 1) + ")";
+    preview.textContent = data.message + where + (data.hint ? ". " + data.hint : "");
+  }
+
+  function showResult(form, data) {
+    var box = form.querySelector(".tryit-feedback");
+    box.replaceChildren();
+    box.classList.toggle("is-correct", data.valid && data.correct);
+    box.classList.toggle("is-wrong", data.valid && !data.correct);
+    var verdict = !data.valid ? "Not checked." : data.correct ? "Correct!" : "Not quite.";
+    box.appendChild(element("p", "verdict", verdict));
+    box.appendChild(element("p", "", data.feedback));
+    var wrongParts = data.parts.filter(function (part) { return !part.correct; });
+    if (data.parts.length && wrongParts.length) {
+      var list = element("ul");
+      data.parts.forEach(function (part) {
+        var text = part.label.charAt(0).toUpperCase() + part.label.slice(1) + ": " +
+          (part.correct ? "right" : part.feedback);
+        list.appendChild(element("li", part.correct ? "part-correct" : "part-wrong", text));
+      });
+      box.appendChild(list);
+    }
+  }
+
+  function showFailure(form, error) {
+    var box = form.querySelector(".tryit-feedback");
+    box.classList.remove("is-correct", "is-wrong");
+    box.replaceChildren(element("p", "", error.message));
+  }
+
+  function attach(form) {
+    var input = form.querySelector(".tryit-answer");
+    var timer = null;
+    var latest = 0;
+
+    function preview() {
+      var text = input.value;
+      var ticket = ++latest;
+      if (!text.trim()) {
+        form.querySelector(".tryit-preview").replaceChildren();
+        input.removeAttribute("aria-invalid");
+        return;
+      }
+      post(config.dataset.validateUrl, {
+        answer: text,
+        variables: form.dataset.variables || null,
+        kind: form.dataset.kind
+      }).then(function (data) {
+        if (ticket === latest) { showPreview(form, data); }
+      }).catch(function (error) {
+        if (ticket === latest) {
+          form.querySelector(".tryit-preview").textContent = error.message;
+        }
+      });
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(preview, PAUSE_MS);
+    });
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!input.value.trim()) {
+        showFailure(form, new Error("Type an answer first."));
+        return;
+      }
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      post(config.dataset.checkUrl, { question: form.dataset.tryit, answer: input.value })
+        .then(function (data) { showResult(form, data); })
+        .catch(function (error) { showFailure(form, error); })
+        .finally(function () { button.disabled = false; });
+    });
+  }
+
+  document.querySelectorAll("form.tryit").forEach(attach);
+})();

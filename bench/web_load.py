@@ -114,7 +114,8 @@ def _measure(base: str, route: Route, folder: Path) -> Figures:
         lua.write_text(route.lua)
         command += ["-s", str(lua)]
     # A short warm-up (each worker loads content, forks checkers, opens its connection).
-    subprocess.run([*command[:3], "-d2s", base + route.path], check=True, capture_output=True)
+    warm_up = [*command[:3], "-d2s", *command[5:]]  # the same requests (script), only shorter
+    subprocess.run([*warm_up, base + route.path], check=True, capture_output=True)
     output = subprocess.run([*command, base + route.path], check=True, capture_output=True,
                             text=True).stdout
     return Figures(route=route.name, connections=route.connections,

@@ -24,6 +24,7 @@ if os.environ.get("NABLALAB_TEST_DATABASE_URL"):
 django.setup()
 
 from django.contrib.auth.models import User  # noqa: E402  (needs django.setup())
+from django.core.cache import caches  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from nablalab.course import load_course  # noqa: E402
@@ -38,6 +39,12 @@ PASSWORD = "a-long-test-passphrase-42"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         sync_course(load_course())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    # Rendered visitor pages live in a process-wide cache: no test may see another's.
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

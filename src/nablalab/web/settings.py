@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "nablalab.web.learning",
     "nablalab.web.reviews",
     "nablalab.web.accounts",
+    "nablalab.web.quizzes",  # quizzes, completion and certificates
+    "nablalab.web.analytics",  # instructor analytics (staff only)
 ]
 
 MIDDLEWARE = [
@@ -79,6 +81,17 @@ TEMPLATES = [
 
 DATABASES = {"default": config.database(ENV, DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Both in each process's memory: "default" holds the API's rate counters, "pages" the lesson
+# pages and course syllabus rendered for visitors (keyed by content version, so a content
+# sync retires them).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "nablalab-default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+              "LOCATION": "nablalab-pages", "TIMEOUT": None,
+              "OPTIONS": {"MAX_ENTRIES": 1000}},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

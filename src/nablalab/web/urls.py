@@ -11,6 +11,8 @@ urlpatterns = [
     path("learn/", include("nablalab.web.learning.urls")),
     path("reviews/", include("nablalab.web.reviews.urls")),
     path("accounts/", include("nablalab.web.accounts.urls")),
+    path("quizzes/", include("nablalab.web.quizzes.urls")),  # quizzes and certificates
+    path("instructor/", include("nablalab.web.analytics.urls")),  # staff analytics
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

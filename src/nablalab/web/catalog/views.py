@@ -1,12 +1,22 @@
 """The public pages: the course, a module, a lesson, an activity. Reading needs no account;
-a signed-in learner also sees their own progress."""
+a signed-in learner also sees their own progress.
+
+A lesson looks the same to every visitor who is not signed in, apart from the CSRF token its
+"try it" box carries, so that page is rendered once per content version and process with a
+placeholder for the token, which each request fills with its own. Signed-in learners, and
+visitors with a message waiting, always get a page rendered for them.
+"""
 
 from __future__ import annotations
 
+from django.contrib.messages import get_messages
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
-from nablalab.web.catalog.lookup import site_course
+from nablalab.web.catalog.lookup import content_version, site_course
 from nablalab.web.catalog.models import Course, Lesson, Module, ModuleItem
 from nablalab.web.learning.progress import completed_lesson_ids, is_enrolled, module_progress
 from nablalab.web.reviews.listing import review_listing
@@ -14,6 +24,8 @@ from nablalab.web.reviews.models import Review
 from nablalab.web.reviews.summary import rating_summary
 
 FEATURED_REVIEWS = 6
+PAGE_CACHE = "pages"
+CSRF_SLOT = "__nablalab-csrf-token__"
 
 
 def course_page(request: HttpRequest) -> HttpResponse:
@@ -22,8 +34,8 @@ def course_page(request: HttpRequest) -> HttpResponse:
     reviews = Review.objects.filter(course=course).visible().select_related("author")
     return render(request, "catalog/course.html", {
         "course": course,
+        "content_version": content_version(),
         "modules": modules,
-        "minutes": sum(lesson.minutes for module in modules for lesson in module.lessons.all()),
         "summary": rating_summary(course),
         "featured": reviews.filter(is_featured=True)[:FEATURED_REVIEWS],
         "listing": review_listing(course, request.GET),
@@ -46,21 +58,37 @@ def module_page(request: HttpRequest, module_slug: str) -> HttpResponse:
 
 
 def lesson_page(request: HttpRequest, module_slug: str, lesson_slug: str) -> HttpResponse:
+    if not _same_for_everyone(request):
+        return render(request, "catalog/lesson.html",
+                      _lesson_context(request, module_slug, lesson_slug))
+    key = f"lesson:{content_version()}:{request.path}"
+    cache = caches[PAGE_CACHE]
+    page = cache.get(key)
+    if page is None:
+        context = _lesson_context(request, module_slug, lesson_slug)
+        page = render_to_string("catalog/lesson.html", {**context, "csrf_token": CSRF_SLOT},
+                                request)
+        cache.set(key, page)
+    return HttpResponse(page.replace(CSRF_SLOT, get_token(request)))
+
+
+def _lesson_context(request: HttpRequest, module_slug: str, lesson_slug: str) -> dict:
     course = site_course()
     module = get_object_or_404(course.modules, slug=module_slug)
     lesson = get_object_or_404(module.lessons, slug=lesson_slug)
     steps = _steps(module)
     index = steps.index(lesson)
-    return render(request, "catalog/lesson.html", {
+    signed_in = request.user.is_authenticated
+    return {
         "course": course,
         "module": module,
         "lesson": lesson,
         "previous": steps[index - 1] if index > 0 else None,
         "next": steps[index + 1] if index + 1 < len(steps) else None,
         "completed": lesson.id in completed_lesson_ids(request.user, course),
-        "module_progress": module_progress(request.user, module),
+        "module_progress": module_progress(request.user, module) if signed_in else None,
         "enrolled": is_enrolled(request.user, course),
-    })
+    }
 
 
 def item_page(request: HttpRequest, module_slug: str, item_slug: str) -> HttpResponse:
@@ -81,6 +109,12 @@ def item_page(request: HttpRequest, module_slug: str, item_slug: str) -> HttpRes
 def _steps(module: Module) -> list[Lesson | ModuleItem]:
     """The module's lessons and activities in the order a learner meets them."""
     return sorted([*module.lessons.all(), *module.items.all()], key=lambda step: step.position)
+
+
+def _same_for_everyone(request: HttpRequest) -> bool:
+    """A visitor's read of a page that shows nothing of their own: no account, no message."""
+    return (request.method in ("GET", "HEAD") and not request.user.is_authenticated
+            and not len(get_messages(request)))
 
 
 def _own_review(request: HttpRequest, course: Course) -> Review | None:

@@ -1,0 +1,1 @@
+"""Practice and graded quizzes on the site: attempts, grading, completion and certificates."""

@@ -42,9 +42,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_page_cache():
-    # Rendered visitor pages live in a process-wide cache: no test may see another's.
-    caches["pages"].clear()
+def _fresh_caches():
+    # Rendered visitor pages and rate-limit counters live in process-wide caches: no test
+    # may see another's.
+    for name in ("pages", "default"):
+        caches[name].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -117,6 +117,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 API_RATES = {
     "check": ENV.get("NABLALAB_CHECK_RATE", "30/min"),
     "preview": ENV.get("NABLALAB_PREVIEW_RATE", "240/min"),
+    "submit": ENV.get("NABLALAB_SUBMIT_RATE", "10/min"),  # quiz submissions (each grades many)
 }
 
 LANGUAGE_CODE = "en-gb"

@@ -274,3 +274,17 @@ def test_other_learners_see_no_one_elses_attempts_on_the_quiz_page(enrolled_clie
     item = quiz(GRADED)
     page = someone.get(reverse("quizzes:quiz", args=[item.module.slug, item.slug]))
     assert "Your attempts" not in page.content.decode()
+
+
+def test_submissions_are_rate_limited_and_keep_the_answers(enrolled_client, course, settings):
+    settings.API_RATES = {**settings.API_RATES, "submit": "1/min"}
+    first = started_attempt(enrolled_client, PRACTICE)
+    typed = answers(attempt_of(first).questions, right=True)
+    assert enrolled_client.post(submit_url(first), typed).status_code == 302
+    second = started_attempt(enrolled_client, PRACTICE)
+    typed = answers(attempt_of(second).questions, right=True)
+    response = enrolled_client.post(submit_url(second), typed)
+    assert response.status_code == 429
+    assert "wait a minute" in response.content.decode()
+    attempt = attempt_of(second)
+    assert not attempt.submitted and attempt.drafts == typed

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from nablalab.web.api.throttles import LearnerRateThrottle
 from nablalab.web.catalog.lookup import site_course
 from nablalab.web.catalog.models import ModuleItem
 from nablalab.web.learning.progress import is_enrolled
@@ -136,6 +137,10 @@ def submit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     except sheet.AnswerTooLong as error:
         return _refuse(request, attempt, str(error), 413)
     attempt.drafts = answers
+    if not LearnerRateThrottle("submit").allow_request(request):
+        store.save(request, attempt)
+        return _refuse(request, attempt, "Too many submissions in a short time: your answers "
+                       "are saved; wait a minute and submit again.", 429)
     graded = sheet.grade(drawn, answers)
     if graded.unreadable:
         store.save(request, attempt)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import sympy as sp
 
@@ -19,16 +20,27 @@ from nablalab.mathinput.names import symbol, symbols
 from nablalab.mathinput.parser import MAX_DEPTH, MAX_LENGTH, Parser
 from nablalab.mathinput.printing import latex, plain_text
 
-__all__ = ["MathInputError", "ParsedMath", "latex", "parse", "plain_text", "symbol", "symbols"]
+__all__ = ["MathInputError", "ParsedMath", "clear_cache", "latex", "parse", "plain_text",
+           "symbol", "symbols"]
 
 
 @dataclass(frozen=True)
 class ParsedMath:
-    """A learner's input, understood: the SymPy object and how to show it back."""
+    """A learner's input, understood: the SymPy object and how to show it back.
+
+    ``text`` and ``latex`` are printed on first use: printing costs more than parsing, and a
+    checker comparing expressions never needs them.
+    """
 
     expr: sp.Basic
-    text: str
-    latex: str
+
+    @cached_property
+    def text(self) -> str:
+        return plain_text(self.expr)
+
+    @cached_property
+    def latex(self) -> str:
+        return latex(self.expr)
 
     @property
     def variables(self) -> tuple[str, ...]:
@@ -49,7 +61,13 @@ def parse(text: str, variables: Iterable[str | sp.Symbol] | str | None = None) -
             f"the answer is too long ({len(text)} characters; at most {MAX_LENGTH})",
             hint="Shorten or simplify it.",
         )
-    names = _variable_names(variables)
+    return _parse(text, _variable_names(variables))
+
+
+# Parsing is a pure function of the text and the variables, and the same texts come back
+# again and again (a question's expected answer, the common answers of a class).
+@lru_cache(maxsize=4096)
+def _parse(text: str, names: tuple[str, ...] | None) -> ParsedMath:
     _ensure_recursion_headroom()
     try:
         expr = Parser(text, names).parse()
@@ -62,7 +80,12 @@ def parse(text: str, variables: Iterable[str | sp.Symbol] | str | None = None) -
             "the expression is undefined (it divides by zero or takes log(0))",
             hint="Check denominators and logarithms.", text=text,
         )
-    return ParsedMath(expr=expr, text=plain_text(expr), latex=latex(expr))
+    return ParsedMath(expr=expr)
+
+
+def clear_cache() -> None:
+    """Forget every parse (benchmarks use it to time cold parses)."""
+    _parse.cache_clear()
 
 
 # A recursive-descent parser spends about ten Python frames per nesting level, so the promised
@@ -76,9 +99,10 @@ def _ensure_recursion_headroom() -> None:
         sys.setrecursionlimit(_FRAMES_NEEDED)
 
 
-def _variable_names(variables: Iterable[str | sp.Symbol] | str | None) -> list[str] | None:
+def _variable_names(
+        variables: Iterable[str | sp.Symbol] | str | None) -> tuple[str, ...] | None:
     if variables is None:
         return None
     if isinstance(variables, str):
         variables = variables.replace(",", " ").split()
-    return [v.name if isinstance(v, sp.Symbol) else str(v).strip() for v in variables]
+    return tuple(v.name if isinstance(v, sp.Symbol) else str(v).strip() for v in variables)

@@ -288,3 +288,14 @@ def test_submissions_are_rate_limited_and_keep_the_answers(enrolled_client, cour
     assert "wait a minute" in response.content.decode()
     attempt = attempt_of(second)
     assert not attempt.submitted and attempt.drafts == typed
+
+
+def test_dashboard_shows_best_graded_scores(enrolled_client, course):
+    before = enrolled_client.get(reverse("learning:dashboard")).content.decode()
+    assert "Graded quizzes" in before and "not taken" in before
+    url = started_attempt(enrolled_client, GRADED)
+    typed = answers(attempt_of(url).questions, right=True)
+    assert enrolled_client.post(submit_url(url), typed).status_code == 302
+    after = enrolled_client.get(reverse("learning:dashboard")).content.decode()
+    assert "100%" in after and "passed ✓" in after
+    assert after.count("not taken") == before.count("not taken") - 1

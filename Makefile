@@ -1,6 +1,6 @@
 # The two set-up commands: `make run` (the main job) and `make test` (the whole suite).
 # Both work on a fresh machine: they create .venv, install Python and npm packages, and
-# copy the front-end assets (KaTeX, htmx) into the app's static files.
+# copy the front-end assets (KaTeX, htmx, Plotly.js, CodeMirror) into the app's static files.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,11 +15,13 @@ STAMP_ASSETS := $(VENV)/.installed-assets
 run: $(STAMP_RUN) $(STAMP_ASSETS)
 	$(BIN)/nablalab serve
 
-# Debian packages: chromium (browser tests), bubblewrap (the grader sandbox). The suite runs
-# on SQLite, then tests/web runs a second time on a real PostgreSQL server.
+# Debian packages: chromium (browser tests), bubblewrap (the grader sandbox), redis-server
+# (the grading queue at scale). The course content is checked (references, LaTeX, worked
+# examples), then the suite runs on SQLite, then tests/web a second time on PostgreSQL.
 test: $(STAMP_TEST) $(STAMP_ASSETS)
-	bash scripts/ensure-debian-packages.sh chromium bubblewrap
+	bash scripts/ensure-debian-packages.sh chromium bubblewrap redis-server
 	$(BIN)/ruff check src tests bench
+	$(BIN)/nablalab content check
 	$(BIN)/pytest
 	url="$$(bash scripts/ensure-postgres.sh)" && \
 		NABLALAB_TEST_DATABASE_URL="$$url" $(BIN)/pytest tests/web -p no:cacheprovider

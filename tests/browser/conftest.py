@@ -36,11 +36,14 @@ def site(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("browser-site")
     port = free_port()
     log = folder / "serve.log"
+    env = clean_env()
+    if os.environ.get("NABLALAB_CONTENT_DIR"):  # e.g. a content folder being written
+        env["NABLALAB_CONTENT_DIR"] = os.environ["NABLALAB_CONTENT_DIR"]
     with log.open("w") as out:
         process = subprocess.Popen(
             nablalab("serve", "--port", str(port), "--data-dir", str(folder / "data"),
                      "--workers", "1"),
-            stdout=out, stderr=subprocess.STDOUT, env=clean_env())
+            stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         wait_for(f"http://127.0.0.1:{port}/", process, log)
         yield f"http://127.0.0.1:{port}"
@@ -70,13 +73,32 @@ def page(site, browser) -> Page:
     (Asking for ``site`` first starts the server before the browser and stops it after, so
     no open keep-alive connection delays its shutdown.)"""
     errors: list[str] = []
+    browser.clear_cookies()  # every test starts signed out, whatever the last one did
     tab = browser.new_page()
+    expected = EXPECTED_STATUSES.setdefault(id(tab), set())
     tab.on("console", lambda message: errors.append(f"console: {message.text}")
-           if message.type == "error" else None)
+           if message.type == "error" and not _expected_load_failure(message.text, expected)
+           else None)
     tab.on("pageerror", lambda error: errors.append(f"exception: {error}"))
     tab.on("response", lambda response: errors.append(
-        f"HTTP {response.status}: {response.url}") if response.status >= 400 else None)
+        f"HTTP {response.status}: {response.url}")
+        if response.status >= 400 and response.status not in expected else None)
     tab.set_default_timeout(10_000)
     yield tab
     tab.close()
+    EXPECTED_STATUSES.pop(id(tab), None)
     assert not errors, "the browser reported errors:\n" + "\n".join(errors)
+
+
+# HTTP error statuses a test provokes on purpose (bad input refused with 422, say), per tab.
+EXPECTED_STATUSES: dict[int, set[int]] = {}
+
+
+def expect_http_status(page: Page, status: int) -> None:
+    """Let this tab receive ``status`` without failing the test: the test asserts on it."""
+    EXPECTED_STATUSES[id(page)].add(status)
+
+
+def _expected_load_failure(text: str, expected: set[int]) -> bool:
+    # Chromium logs every failed fetch as a console error with its status.
+    return any(f"status of {status}" in text for status in expected)

@@ -15,7 +15,6 @@ title = "Tiny course"
 provider = "nablalab"
 credit = "Our own."
 level = "Beginner"
-hours = 1
 skills = ["Slopes"]
 +++
 A tiny course.
@@ -67,7 +66,7 @@ def test_a_valid_tree_loads_in_order(tmp_path):
     items = ITEM.format(slug="check", kind="practice-quiz", after="lesson-1")
     course = load_course(write_course(tmp_path, items))
     (module,) = course.modules
-    assert (course.slug, course.hours, course.skills) == ("tiny", 1, ("Slopes",))
+    assert (course.slug, course.skills) == ("tiny", ("Slopes",))
     assert [step.slug for step in module.sequence()] == ["lesson-1", "check", "lesson-2"]
     assert module.items[0].kind is ItemKind.PRACTICE_QUIZ and not module.items[0].kind.graded
     assert module.lessons[0].body == "Body with $x^2$.\n"
@@ -100,8 +99,16 @@ def test_all_problems_are_reported_together(tmp_path):
     (ITEM.format(slug="q", kind="exam", after="lesson-1"), "kind must be one of"),
     (ITEM.format(slug="q", kind="lab", after="lesson-9"), "'lesson-9' is not a lesson"),
     (ITEM.format(slug="Bad Slug", kind="lab", after="lesson-1"), "lower-case words"),
-    (ITEM.format(slug="q", kind="lab", after="lesson-1") * 2, "item slug 'q' is used 2 times"),
+    (ITEM.format(slug="q", kind="practice-quiz", after="lesson-1") * 2,
+     "item slug 'q' is used 2 times"),
     ('items = "quiz"', "items must be a list"),
+    (ITEM.format(slug="q", kind="lab", after="lesson-1"), "a lab names its widget"),
+    (ITEM.format(slug="q", kind="lab", after="lesson-1") + 'widget = "sandbox"\n',
+     "widget = 'sandbox'"),
+    (ITEM.format(slug="q", kind="lab", after="lesson-1") + 'widget = "sandpit"\n'
+     'state = { variant = ["a"] }\n', "state must be a table of plain values"),
+    (ITEM.format(slug="q", kind="practice-quiz", after="lesson-1") + 'widget = "sandpit"\n',
+     "only labs name a widget"),
 ])
 def test_item_problems(tmp_path, items, message):
     assert any(message in problem for problem in problems(write_course(tmp_path, items)))
@@ -128,10 +135,11 @@ def test_module_number_must_match_its_folder(tmp_path):
 def test_course_problems(tmp_path):
     root = write_course(tmp_path)
     course = root / "course.md"
-    course.write_text(COURSE.replace('"Beginner"', '"Expert"').replace("hours = 1\n", ""))
+    course.write_text(COURSE.replace('"Beginner"', '"Expert"')
+                      .replace("provider = ", "publisher = "))
     found = "\n".join(problems(root))
     assert "level must be one of Beginner, Intermediate, Advanced" in found
-    assert "missing field 'hours'" in found
+    assert "missing field 'provider'" in found and "unknown field 'publisher'" in found
 
 
 def test_missing_course_file(tmp_path):

@@ -65,7 +65,7 @@ def test_noise_moves_points_but_not_labels():
 
 
 @pytest.mark.parametrize(("kwargs", "match"), [
-    ({"name": "moons"}, "choose one of circle, xor, gaussians, spiral"),
+    ({"name": "rings"}, "choose one of circle, xor, gaussians, spiral, moons"),
     ({"name": "xor", "n_samples": 1}, "at least 2"),
     ({"name": "xor", "noise": -0.1}, "cannot be negative"),
 ])

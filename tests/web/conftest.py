@@ -19,11 +19,13 @@ os.makedirs(os.path.join(_DATA_DIR, "static"))  # whitenoise expects STATIC_ROOT
 os.environ["NABLALAB_DATA_DIR"] = _DATA_DIR
 os.environ["DJANGO_SETTINGS_MODULE"] = "nablalab.web.settings"
 os.environ.pop("DATABASE_URL", None)  # never a deployment's database by accident
+os.environ["NABLALAB_SSL_REDIRECT"] = "0"  # the test client speaks plain http
 if os.environ.get("NABLALAB_TEST_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["NABLALAB_TEST_DATABASE_URL"]
 django.setup()
 
-from django.contrib.auth.models import User  # noqa: E402  (needs django.setup())
+from django.conf import settings  # noqa: E402  (needs django.setup())
+from django.contrib.auth.models import User  # noqa: E402
 from django.core.cache import caches  # noqa: E402
 from django.test import Client  # noqa: E402
 
@@ -38,14 +40,14 @@ PASSWORD = "a-long-test-passphrase-42"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        sync_course(load_course())
+        sync_course(load_course(settings.CONTENT_DIR))
 
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # Rendered visitor pages and rate-limit counters live in process-wide caches: no test
     # may see another's.
-    for name in ("pages", "default"):
+    for name in ("pages", "default", "checks"):
         caches[name].clear()
 
 

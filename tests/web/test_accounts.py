@@ -84,3 +84,13 @@ def test_every_account_page_renders(client, course):
     for name in ("login", "signup", "password_reset", "password_reset_done",
                  "password_reset_complete"):
         assert client.get(reverse(name)).status_code == 200, name
+
+
+def test_passwords_are_stored_with_argon2(settings, db):
+    from django.conf import settings as live
+    from django.contrib.auth.hashers import make_password
+
+    from nablalab.web import settings as production
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS  # the suite uses a fast hasher
+    assert live.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert make_password("a-long-passphrase-42").startswith("argon2$argon2id$")

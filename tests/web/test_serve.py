@@ -88,7 +88,7 @@ def test_serve_prepares_everything_then_serves_the_course(served):
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         applied = {app for (app,) in db.execute("SELECT app FROM django_migrations")}
         assert {"catalog", "learning", "reviews", "auth", "sessions"} <= applied
-        assert db.execute("SELECT COUNT(*) FROM catalog_module").fetchone()[0] == 6
+        assert db.execute("SELECT COUNT(*) FROM catalog_module").fetchone()[0] == 9  # 6 + 3 beyond
 
     key = data / SECRET_KEY_FILE
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
@@ -104,6 +104,14 @@ def test_serve_prepares_everything_then_serves_the_course(served):
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/") as response:
         cookie = response.headers["Set-Cookie"]
     assert "csrftoken=" in cookie and "Secure" not in cookie
+
+    # Ready, and the workers' metrics are added up in the data dir's metrics folder.
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz") as response:
+        assert b'"status": "ready"' in response.read()
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics") as response:
+        metrics = response.read().decode()
+    assert "django_http_requests_total_by_method_total" in metrics
+    assert "nablalab_queue_depth" in metrics and any((data / "metrics").iterdir())
 
 
 @pytest.mark.slow

@@ -13,16 +13,19 @@ from collections.abc import Sequence
 from nablalab import __version__
 from nablalab.cli import (
     assignment_commands,
+    backup_commands,
     calculus_commands,
     check_commands,
+    content_commands,
     practice_commands,
     tour,
     web_commands,
+    worker_commands,
 )
 
 COMMAND_MODULES = (
     tour, calculus_commands, check_commands, practice_commands, assignment_commands,
-    web_commands,
+    web_commands, worker_commands, content_commands, backup_commands,
 )
 
 

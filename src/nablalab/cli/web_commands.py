@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        "(default NABLALAB_DATA_DIR or ~/.local/share/nablalab)")
     serve.add_argument("--workers", type=_workers, default=2,
                        help="server processes (default 2)")
+    serve.add_argument("--no-worker", action="store_true", help="do not start a grading "
+                       "worker (run `nablalab worker` elsewhere, e.g. with NABLALAB_QUEUE_URL)")
     serve.set_defaults(func=_serve)
 
     manage = subparsers.add_parser(
@@ -32,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     manage.set_defaults(func=_manage)
 
     assets = subparsers.add_parser(
-        "assets", help="copy KaTeX and htmx from node_modules (after `npm ci`) into the app")
+        "assets", help="copy the front-end packages (KaTeX, htmx, Plotly.js, CodeMirror) "
+                       "from node_modules (after `npm ci`) into the app")
     assets.set_defaults(func=_assets)
 
 
@@ -52,9 +55,10 @@ def _whole_number(text: str, low: int, high: int, wanted: str) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from nablalab.course import ContentError
-    from nablalab.web.config import ConfigError
-    from nablalab.web.server import LOOPBACK, CourseServer
+    from nablalab.web.config import ConfigError, data_dir
+    from nablalab.web.server import LOOPBACK, CourseServer, share_metrics_between_workers
 
+    share_metrics_between_workers(args.data_dir or data_dir(os.environ))
     if "NABLALAB_SECURE_COOKIES" not in os.environ and args.host in LOOPBACK:
         # Plain http on this machine: HTTPS-only cookies would make logging in impossible.
         os.environ["NABLALAB_SECURE_COOKIES"] = "0"
@@ -73,7 +77,7 @@ def _serve(args: argparse.Namespace) -> int:
         print("Note: reachable from other machines. Set NABLALAB_ALLOWED_HOSTS to the names "
               "people use, and serve through HTTPS (cookies are HTTPS-only unless "
               "NABLALAB_SECURE_COOKIES=0).")
-    CourseServer(args.host, args.port, args.workers).run()
+    CourseServer(args.host, args.port, args.workers, grading_worker=not args.no_worker).run()
     return 0
 
 

@@ -3,10 +3,13 @@ line and notebooks all read the same objects."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
+from nablalab.course.examples import Example
+from nablalab.course.glossary import Term
 from nablalab.course.tryit import TryIt
 
 
@@ -32,6 +35,17 @@ class ItemKind(StrEnum):
             ItemKind.ASSIGNMENT: "Programming assignment",
         }[self]
 
+    @property
+    def minutes(self) -> int:
+        """The time a learner is expected to spend on one such activity, for the course's
+        length (lessons state their own): a practice quiz of 5-6 questions 20 minutes, a
+        graded quiz 30, a lab 30, a programming assignment 2 hours."""
+        return ACTIVITY_MINUTES[self]
+
+
+ACTIVITY_MINUTES = {ItemKind.PRACTICE_QUIZ: 20, ItemKind.GRADED_QUIZ: 30, ItemKind.LAB: 30,
+                    ItemKind.ASSIGNMENT: 120}
+
 
 @dataclass(frozen=True)
 class Lesson:
@@ -45,6 +59,7 @@ class Lesson:
     source: Path
     widgets: tuple[str, ...] = ()
     try_its: tuple[TryIt, ...] = ()
+    examples: tuple[Example, ...] = ()  # worked results, verified by `nablalab content check`
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,8 @@ class Item:
     title: str
     summary: str
     after: str
+    widget: str = ""  # labs only: the exploration the lab is played in, and its start
+    state: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,7 @@ class Module:
     intro: str
     lessons: tuple[Lesson, ...]
     items: tuple[Item, ...]
+    extra: bool = False  # beyond the course: practice only, never needed for completion
 
     def sequence(self) -> tuple[Lesson | Item, ...]:
         """Lessons in order, each followed by the items placed after it: the learner's path."""
@@ -89,10 +107,10 @@ class Course:
     provider: str
     credit: str
     level: str
-    hours: int
     skills: tuple[str, ...]
     description: str
     modules: tuple[Module, ...]
+    glossary: tuple[Term, ...] = ()  # content/glossary.toml, alphabetical
 
     def module(self, number: int) -> Module:
         return next(module for module in self.modules if module.number == number)

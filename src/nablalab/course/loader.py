@@ -12,9 +12,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from nablalab.course import examples, widgets
 from nablalab.course.content import Course, Item, ItemKind, Lesson, Module
 from nablalab.course.errors import ContentError
 from nablalab.course.frontmatter import FrontMatterError, split_front_matter
+from nablalab.course.glossary import load_glossary
 from nablalab.course.markdown import fenced_blocks
 from nablalab.course.tryit import FENCE_INFO, TryIt, TryItError, read_try_it
 
@@ -28,14 +30,15 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Front matter schemas: field -> (type, required). "list" means a list of non-empty strings.
 _COURSE_FIELDS = {"slug": (str, True), "title": (str, True), "provider": (str, True),
-                  "credit": (str, True), "level": (str, True), "hours": (int, True),
+                  "credit": (str, True), "level": (str, True),
                   "skills": (list, True)}
 _MODULE_FIELDS = {"number": (int, True), "title": (str, True), "summary": (str, True),
-                  "items": (dict, False)}
+                  "items": (dict, False), "extra": (bool, False)}
 _LESSON_FIELDS = {"module": (int, True), "order": (int, True), "title": (str, True),
-                  "minutes": (int, True), "objectives": (list, True), "widgets": (list, False)}
+                  "minutes": (int, True), "objectives": (list, True)}
 _ITEM_FIELDS = {"slug": (str, True), "kind": (str, True), "title": (str, True),
-                "summary": (str, True), "after": (str, True)}
+                "summary": (str, True), "after": (str, True), "widget": (str, False),
+                "state": (dict, False)}
 
 
 def default_content_dir() -> Path:
@@ -61,12 +64,16 @@ def load_course(root: Path | str | None = None) -> Course:
     if fields.get("level") not in LEVELS and "level" in fields:
         problems.append(f"{root / COURSE_FILE}: level must be one of {', '.join(LEVELS)}")
     _check_slug(fields.get("slug"), root / COURSE_FILE, problems)
+    try:
+        terms = load_glossary(root)
+    except ContentError as error:
+        problems.extend(error.problems)
     if problems:
         raise ContentError(problems)
     return Course(slug=fields["slug"], title=fields["title"], provider=fields["provider"],
-                  credit=fields["credit"], level=fields["level"], hours=fields["hours"],
+                  credit=fields["credit"], level=fields["level"],
                   skills=tuple(fields["skills"]), description=description.strip(),
-                  modules=modules)
+                  modules=modules, glossary=terms)
 
 
 def _load_module(folder: Path, problems: list[str]) -> Module | None:
@@ -91,10 +98,16 @@ def _load_module(folder: Path, problems: list[str]) -> Module | None:
         problems.append(f"{folder}: a module needs at least one lesson file")
     _check_unique([lesson.order for lesson in lessons], f"{folder}: lesson order", problems)
     items = _load_items(fields.get("items", []), folder / MODULE_FILE, lessons, problems)
+    extra = fields.get("extra", False)
+    if extra and any(item.kind.graded for item in items):
+        problems.append(f"{folder / MODULE_FILE}: a module beyond the course (extra = true) "
+                        "holds practice only, so it cannot change what completing the course "
+                        "takes: remove its graded items or the extra flag")
     if len(problems) > before:
         return None
     return Module(number=number, slug=name["slug"], title=fields["title"],
-                  summary=fields["summary"], intro=intro.strip(), lessons=lessons, items=items)
+                  summary=fields["summary"], intro=intro.strip(), lessons=lessons, items=items,
+                  extra=extra)
 
 
 def _load_lesson(path: Path, module: int, problems: list[str]) -> Lesson | None:
@@ -109,12 +122,14 @@ def _load_lesson(path: Path, module: int, problems: list[str]) -> Lesson | None:
     if not body.strip():
         problems.append(f"{path}: the lesson has no text after its front matter")
     try_its = _load_try_its(body, path, problems)
+    widget_names = _load_widgets(body, path, problems)
+    worked = _load_examples(body, path, problems)
     if len(problems) > before:
         return None
     return Lesson(slug=name["slug"], module=module, order=fields["order"], title=fields["title"],
                   minutes=fields["minutes"], objectives=tuple(fields["objectives"]),
                   body=body.strip() + "\n", source=path,
-                  widgets=tuple(fields.get("widgets", ())), try_its=try_its)
+                  widgets=widget_names, try_its=try_its, examples=worked)
 
 
 def _load_try_its(body: str, path: Path, problems: list[str]) -> tuple[TryIt, ...]:
@@ -125,6 +140,28 @@ def _load_try_its(body: str, path: Path, problems: list[str]) -> tuple[TryIt, ..
         except TryItError as error:
             problems.append(f"{path}: {error}")
     return tuple(questions)
+
+
+def _load_examples(body: str, path: Path, problems: list[str]) -> tuple[examples.Example, ...]:
+    """The lesson's worked examples as written (only read here: the content check verifies)."""
+    found: list[examples.Example] = []
+    for source in fenced_blocks(body, examples.FENCE_INFO):
+        try:
+            found.append(examples.read_example(source))
+        except examples.ExampleError as error:
+            problems.append(f"{path}: {error}")
+    return tuple(found)
+
+
+def _load_widgets(body: str, path: Path, problems: list[str]) -> tuple[str, ...]:
+    """The lesson's widgets, each once, in the order the text first places them."""
+    names: list[str] = []
+    for source in fenced_blocks(body, widgets.FENCE_INFO):
+        try:
+            names.append(widgets.read_widget_block(source).name)
+        except widgets.WidgetBlockError as error:
+            problems.append(f"{path}: {error}")
+    return tuple(dict.fromkeys(names))
 
 
 def _load_items(raw: Any, where: Path, lessons: tuple[Lesson, ...],
@@ -146,12 +183,29 @@ def _load_items(raw: Any, where: Path, lessons: tuple[Lesson, ...],
         if "after" in fields and fields["after"] not in lesson_slugs:
             problems.append(f"{label}: after = {fields['after']!r} is not a lesson of this module")
         _check_slug(fields.get("slug"), label, problems)
+        _check_lab_widget(fields, label, problems)
         if len(problems) == before:
             items.append(Item(slug=fields["slug"], kind=ItemKind(fields["kind"]),
                               title=fields["title"], summary=fields["summary"],
-                              after=fields["after"]))
+                              after=fields["after"], widget=fields.get("widget", ""),
+                              state=fields.get("state", {})))
     _check_unique([item.slug for item in items], f"{where}: item slug", problems)
     return tuple(items)
+
+
+def _check_lab_widget(fields: dict[str, Any], label: str, problems: list[str]) -> None:
+    """A lab is played in a widget, so it must name one that exists; nothing else names one."""
+    widget, is_lab = fields.get("widget"), fields.get("kind") == ItemKind.LAB.value
+    if is_lab and widget not in widgets.WIDGETS:
+        problems.append(f"{label}: a lab names its widget, one of "
+                        f"{', '.join(sorted(widgets.WIDGETS))} (widget = {widget!r})")
+    elif is_lab:
+        try:
+            widgets.check_state(widget, fields.get("state", {}))
+        except widgets.WidgetBlockError as error:
+            problems.append(f"{label}: {error}")
+    elif (widget is not None or "state" in fields) and not is_lab:
+        problems.append(f"{label}: only labs name a widget and its starting state")
 
 
 def _read(path: Path, schema: dict[str, tuple[type, bool]],
@@ -186,6 +240,8 @@ def _validate(raw: dict[str, Any], schema: dict[str, tuple[type, bool]], where: 
 
 
 def _type_problem(value: Any, kind: type) -> str | None:
+    if kind is bool:
+        return None if isinstance(value, bool) else "must be true or false"
     if kind is str:
         if not isinstance(value, str) or not value.strip():
             return "must be non-empty text"

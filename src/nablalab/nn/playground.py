@@ -53,11 +53,23 @@ def _spiral(n: int, rng: np.random.Generator) -> Points:
     return progress * np.array([np.sin(angle), np.cos(angle)]), labels
 
 
+def _moons(n: int, rng: np.random.Generator) -> Points:
+    """Two interlocking half-circles, centred and scaled into [−1, 1]²: label 0 on the upper
+    arc, label 1 on the lower one."""
+    labels = np.arange(n) % 2
+    angle = rng.uniform(0.0, np.pi, n)
+    upper = np.array([np.cos(angle), np.sin(angle)])
+    lower = np.array([1 - np.cos(angle), 0.5 - np.sin(angle)])
+    points = np.where(labels == 1, lower, upper)
+    return (points - np.array([[0.5], [0.25]])) / 1.5, labels
+
+
 DATASETS: dict[str, Callable[[int, np.random.Generator], Points]] = {
     "circle": _circle,
     "xor": _xor,
     "gaussians": _gaussians,
     "spiral": _spiral,
+    "moons": _moons,
 }
 
 

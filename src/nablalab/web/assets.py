@@ -1,4 +1,5 @@
-"""Front-end packages (KaTeX, htmx) copied from ``node_modules`` into the app's static files.
+"""Front-end packages (KaTeX, htmx, Plotly.js, CodeMirror) copied from ``node_modules``
+into the app's static files.
 
 They come from npm at set-up (``npm ci`` reads package.json/package-lock.json at the
 repository root) and are served by the app itself, so pages work offline and nothing from
@@ -30,6 +31,10 @@ ASSETS = (
     Asset("katex", "dist/contrib/auto-render.min.js", "katex/contrib/auto-render.min.js"),
     Asset("katex", "dist/fonts", "katex/fonts"),
     Asset("htmx.org", "dist/htmx.min.js", "htmx/htmx.min.js"),
+    Asset("plotly.js-dist-min", "plotly.min.js", "plotly/plotly.min.js"),
+    Asset("codemirror", "lib/codemirror.js", "codemirror/codemirror.js"),
+    Asset("codemirror", "lib/codemirror.css", "codemirror/codemirror.css"),
+    Asset("codemirror", "mode/python/python.js", "codemirror/mode/python.js"),
 )
 
 

@@ -28,6 +28,15 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 if SECURE_COOKIES:
     # Behind an HTTPS proxy: believe its header about the original scheme.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# An HTTPS site sends plain-http visitors to https and tells browsers to stay there; probes
+# from the load balancer may use plain http.
+SECURE_SSL_REDIRECT = config.env_flag(ENV, "NABLALAB_SSL_REDIRECT", default=SECURE_COOKIES)
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|metrics)$"]
+SECURE_HSTS_SECONDS = int(ENV.get("NABLALAB_HSTS_SECONDS") or (31_536_000 if SECURE_COOKIES
+                                                               else 0))
+# Subdomains of the course's own host name only; preloading still needs a submission.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = config.env_flag(ENV, "NABLALAB_HSTS_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = config.env_flag(ENV, "NABLALAB_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -46,9 +55,17 @@ INSTALLED_APPS = [
     "nablalab.web.accounts",
     "nablalab.web.quizzes",  # quizzes, completion and certificates
     "nablalab.web.analytics",  # instructor analytics (staff only)
+    "nablalab.web.mastery",  # skill mastery, practise now, class mastery
+    "nablalab.web.submissions",  # programming assignments: submissions, API tokens
+    "nablalab.web.explore",  # interactive explorations (widgets) and their pages
+    "nablalab.web.ops",  # health, readiness, metrics, request ids
+    "django_prometheus",
+    "nablalab.web.sandpit",  # the Sandpit game: games in play, best scores, leaderboards
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "nablalab.web.ops.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "nablalab.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -59,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "nablalab.web.urls"
@@ -91,8 +109,18 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
               "LOCATION": "nablalab-pages", "TIMEOUT": None,
               "OPTIONS": {"MAX_ENTRIES": 1000}},
+    # Verdicts on "try it" answers: a class types the same few answers again and again.
+    "checks": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+               "LOCATION": "nablalab-checks", "TIMEOUT": 3600,
+               "OPTIONS": {"MAX_ENTRIES": 20000}},
 }
 
+# Argon2 for new and upgraded passwords; older hashes still verify and are upgraded at login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -118,7 +146,19 @@ API_RATES = {
     "check": ENV.get("NABLALAB_CHECK_RATE", "30/min"),
     "preview": ENV.get("NABLALAB_PREVIEW_RATE", "240/min"),
     "submit": ENV.get("NABLALAB_SUBMIT_RATE", "10/min"),  # quiz submissions (each grades many)
+    "assignment": ENV.get("NABLALAB_ASSIGNMENT_RATE", "6/min"),  # code sent to the grader
+    "widget": ENV.get("NABLALAB_WIDGET_RATE", "600/min"),  # explorations redraw as sliders move
+    "widget-code": ENV.get("NABLALAB_WIDGET_CODE_RATE", "30/min"),  # next_step in the sandbox
 }
+
+# The grading queue (nablalab.queue): Huey on SQLite in the data dir, or Redis when
+# NABLALAB_QUEUE_URL=redis://host:6379/0; a worker's claim lasts this long unless renewed.
+GRADING_QUEUE_URL = ENV.get("NABLALAB_QUEUE_URL", "")
+GRADING_QUEUE_FILE = DATA_DIR / "grading-queue.sqlite3"
+GRADING_LEASE_SECONDS = float(ENV.get("NABLALAB_GRADING_LEASE_SECONDS", "30"))
+
+# Fresh question variants pre-generated per server worker (nablalab.web.variant_pool).
+VARIANT_POOL = config.env_flag(ENV, "NABLALAB_VARIANT_POOL", default=True)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -135,9 +175,16 @@ STORAGES = {
                     "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# One JSON object per line with the request id (NABLALAB_LOG_FORMAT=text for plain lines).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "nablalab.web.ops.requestid.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "nablalab.web.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": ENV.get("NABLALAB_LOG_FORMAT", "json")}},
+    "root": {"handlers": ["console"], "level": ENV.get("NABLALAB_LOG_LEVEL", "WARNING")},
 }

@@ -13,6 +13,11 @@ urlpatterns = [
     path("accounts/", include("nablalab.web.accounts.urls")),
     path("quizzes/", include("nablalab.web.quizzes.urls")),  # quizzes and certificates
     path("instructor/", include("nablalab.web.analytics.urls")),  # staff analytics
+    path("mastery/", include("nablalab.web.mastery.urls")),  # practise now, class mastery
+    path("explore/", include("nablalab.web.explore.urls")),  # interactive explorations
+    path("sandpit/", include("nablalab.web.sandpit.urls")),  # Sandpit leaderboards
+    path("assignments/", include("nablalab.web.submissions.urls")),  # programming assignments
+    path("", include("nablalab.web.ops.urls")),  # /healthz, /readyz, /metrics
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -11,9 +11,12 @@ from django.contrib.auth.models import User
 
 from nablalab.web.catalog.models import Course, Lesson, ModuleItem
 from nablalab.web.learning.models import Enrolment, LessonCompletion
+from nablalab.web.quizzes.completion import GRADED_KINDS
 from nablalab.web.quizzes.models import Attempt, GradedAnswer
+from nablalab.web.submissions.items import assignment_for
 
 from ..conftest import make_user
+from ..submissions.helpers import graded as graded_submission
 
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 PRODUCT, CHAIN = "product-rule-basic", "chain-rule-basic"
@@ -27,6 +30,7 @@ class Klass:
     grace: User
     visitor: User
     graded: list[ModuleItem]
+    counted: list[ModuleItem]  # everything completion counts: graded quizzes and assignments
 
 
 def attempt(learner: User, item: ModuleItem, number: int, score: float | None, *,
@@ -64,9 +68,13 @@ def klass(course) -> Klass:
     enrol(ada, course, T0)
     enrol(grace, course, T0 + timedelta(days=1))
 
-    # ada: every graded quiz at 90% (so she passes), a weaker retake of the first one.
+    # ada: every graded quiz and assignment at 90% (so she passes), a weaker quiz retake.
     for index, item in enumerate(graded):
         attempt(ada, item, 1, 0.9, at=T0 + timedelta(days=2, hours=index))
+    counted = list(ModuleItem.objects.filter(module__course=course, kind__in=GRADED_KINDS))
+    for item in counted:
+        if item.kind == "assignment":
+            graded_submission(ada, {"public": (9, 10), "hidden": (0, 0)}, assignment_for(item))
     retake = attempt(ada, graded[0], 2, 0.5, at=T0 + timedelta(days=3))
     complete(ada, lessons[0], T0 + timedelta(days=1))
     complete(ada, lessons[1], T0 + timedelta(days=4))  # her latest activity
@@ -93,4 +101,4 @@ def klass(course) -> Klass:
     answer(drill, CHAIN, "a", "cos(x)", correct=True, score=1.0, diagnosis="correct")
     answer(first, CHAIN, "a", "-cos(x)", correct=False, score=0.5, diagnosis="sign",
            feedback="Your answer has the wrong sign.")
-    return Klass(ada, grace, visitor, graded)
+    return Klass(ada, grace, visitor, graded, counted)

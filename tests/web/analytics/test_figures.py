@@ -62,14 +62,14 @@ def test_normalise(typed, expected):
 def test_learner_table(klass, course):
     table = learner_table(course)
     assert table.lessons_total == Lesson.objects.filter(module__course=course).count()
-    assert [q.pk for q in table.quizzes] == [q.pk for q in klass.graded]
+    assert [q.pk for q in table.quizzes] == [q.pk for q in klass.counted]
     ada, grace = table.rows  # the visitor never enrolled
     assert (ada.learner, ada.enrolled_at, ada.lessons_done) == ("ada", T0, 2)
-    assert [s.best for s in ada.standings] == [0.9] * len(klass.graded)
+    assert [s.best for s in ada.standings] == [0.9] * len(klass.counted)
     assert ada.passed and ada.last_activity == T0 + timedelta(days=4)
     assert (grace.learner, grace.enrolled_at, grace.lessons_done) == (
         "grace", T0 + timedelta(days=1), 1)
-    assert [s.best for s in grace.standings] == [0.6] + [None] * (len(klass.graded) - 1)
+    assert [s.best for s in grace.standings] == [0.6] + [None] * (len(klass.counted) - 1)
     assert not grace.passed and grace.last_activity == T0 + timedelta(days=7)
 
 

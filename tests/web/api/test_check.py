@@ -78,3 +78,15 @@ def test_an_unknown_question_is_a_404(client, db):
 @pytest.mark.parametrize("question", ["../etc", "a b", "x" * 101])
 def test_question_ids_are_checked_before_lookup(client, db, question):
     assert post_json(client, URL, {"question": question, "answer": "1"}).status_code == 422
+
+
+def test_a_repeated_answer_is_answered_from_the_cache(client, db, monkeypatch):
+    from nablalab.web.api import endpoints
+    first = post_json(client, URL, {"question": PRODUCT, "answer": "2x cos(x)"}).json()
+    calls = []
+    monkeypatch.setattr(endpoints, "check_answer",
+                        lambda *args, **kwargs: calls.append(args) or 1 / 0)
+    again = post_json(client, URL, {"question": PRODUCT, "answer": "  2x   cos(x) "}).json()
+    assert again == first and calls == []
+    with pytest.raises(ZeroDivisionError):  # a different answer is checked afresh
+        post_json(client, URL, {"question": PRODUCT, "answer": "2x cos(x) + 1"})

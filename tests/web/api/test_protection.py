@@ -61,3 +61,17 @@ def test_oversized_bodies_are_refused_before_parsing(client, db):
     response = post_json(client, "/api/validate", body)
     assert response.status_code == 413
     assert "too large" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("path", "fits", "refused"), [
+    ("/api/check", 8_000, 9_000),
+    ("/api/widgets/linear-fit", 60_000, 70_000),
+    ("/api/assignments/backprop/submissions", 150_000, 170_000),
+])
+def test_each_part_of_the_api_gets_the_room_it_needs_and_no_more(client, db, path, fits,
+                                                                 refused):
+    from nablalab.web.api.limits import body_limit
+    limit, _ = body_limit(path)
+    assert fits <= limit < refused
+    response = client.post(path, "x" * refused, content_type="application/json")
+    assert response.status_code == 413 and f"at most {limit}" in response.json()["detail"]

@@ -41,6 +41,12 @@ def test_a_lesson_with_a_try_it_shows_the_form_but_not_the_answer(client, db):
     assert "nablalab/js/tryit.js" in page and "<script>" not in page
 
 
-def test_a_lesson_without_try_its_loads_no_try_it_script(client, db):
+def test_a_lesson_without_try_its_or_widgets_loads_neither_script(client, db):
+    from nablalab.course.markdown import render_markdown
+    from nablalab.web.catalog.models import Lesson
+    lesson = Lesson.objects.get(module__number=1, slug="functions")
+    lesson.body_html, lesson.widgets = render_markdown("Only text, and $x^2$."), []
+    lesson.save()
     page = client.get("/modules/what-is-calculus/lessons/functions/").content.decode()
     assert "tryit.js" not in page and "tryit-api" not in page
+    assert "plotly" not in page and "widget-api" not in page

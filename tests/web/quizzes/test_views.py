@@ -14,8 +14,10 @@ from nablalab.web.catalog.models import ModuleItem
 from nablalab.web.quizzes import sheet
 from nablalab.web.quizzes.catalogue import draw_questions, graded_seed
 from nablalab.web.quizzes.models import Attempt, Certificate, GradedAnswer
+from nablalab.web.submissions.items import assignment_for
 
 from ..conftest import make_user
+from ..submissions.helpers import graded
 
 pytestmark = pytest.mark.django_db
 
@@ -228,9 +230,12 @@ def pass_every_graded_quiz(client: Client) -> None:
 def test_completion_and_a_public_certificate(learner, enrolled_client, course):
     issue = reverse("quizzes:issue_certificate")
     page = enrolled_client.get(reverse("quizzes:completion")).content.decode()
-    assert "only the graded quizzes count" in page and "not attempted" in page
+    assert "every graded quiz and programming assignment" in page and "not attempted" in page
     assert enrolled_client.post(issue).status_code == 403
     pass_every_graded_quiz(enrolled_client)
+    assert enrolled_client.post(issue).status_code == 403  # the assignments are not done yet
+    for item in ModuleItem.objects.filter(kind="assignment"):
+        graded(learner, {"public": (1, 1), "hidden": (1, 1)}, assignment_for(item))
     assert "Get your certificate" in enrolled_client.get(reverse("quizzes:completion")
                                                          ).content.decode()
     response = enrolled_client.post(issue)

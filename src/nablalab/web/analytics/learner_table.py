@@ -11,8 +11,9 @@ from django.db.models import Count, Max
 
 from nablalab.web.catalog.models import Course, Lesson, ModuleItem
 from nablalab.web.learning.models import Enrolment, LessonCompletion
-from nablalab.web.quizzes.completion import Standing, course_passed
+from nablalab.web.quizzes.completion import GRADED_KINDS, Standing, course_passed
 from nablalab.web.quizzes.models import Attempt
+from nablalab.web.submissions.scores import best_scores_by_learner
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def learner_table(course: Course) -> LearnerTable:
     enrolments = list(Enrolment.objects.filter(course=course).select_related("learner")
                       .order_by("learner__username"))
     enrolled = Enrolment.objects.filter(course=course).values("learner")
-    quizzes = tuple(ModuleItem.objects.filter(module__course=course, kind="graded-quiz"))
+    quizzes = tuple(ModuleItem.objects.filter(module__course=course, kind__in=GRADED_KINDS))
     lessons = (LessonCompletion.objects.filter(lesson__module__course=course,
                                                learner__in=enrolled)
                .values("learner").annotate(done=Count("id"), last=Max("completed_at"))
@@ -49,6 +50,7 @@ def learner_table(course: Course) -> LearnerTable:
             Attempt.objects.filter(graded=True, submitted_at__isnull=False, item__in=quizzes,
                                    learner__in=enrolled)
             .values("learner", "item").annotate(best=Max("score")).order_by()}
+    best.update(best_scores_by_learner(enrolled, quizzes))  # programming assignments
     last_attempt = {row["learner"]: max(filter(None, (row["started"], row["submitted"])))
                     for row in Attempt.objects.filter(item__module__course=course,
                                                       learner__in=enrolled)

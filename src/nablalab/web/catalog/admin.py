@@ -20,7 +20,7 @@ class ModuleItemInline(admin.TabularInline):
 
 @admin.register(Course)
 class CourseAdmin(admin.ModelAdmin):
-    list_display = ("title", "provider", "level", "hours")
+    list_display = ("title", "provider", "level")
 
 
 @admin.register(Module)

@@ -19,7 +19,6 @@ class Course(models.Model):
     provider = models.CharField(max_length=TEXT)
     credit = models.CharField(max_length=TEXT)
     level = models.CharField(max_length=20)
-    hours = models.PositiveIntegerField()
     skills = models.JSONField(default=list)
     description_html = models.TextField()
 
@@ -37,6 +36,7 @@ class Module(models.Model):
     title = models.CharField(max_length=TEXT)
     summary = models.TextField()
     intro_html = models.TextField(blank=True)
+    extra = models.BooleanField(default=False)  # beyond the course: practice only
 
     class Meta:
         ordering = ("number",)
@@ -87,6 +87,8 @@ class ModuleItem(models.Model):
     title = models.CharField(max_length=TEXT)
     summary = models.TextField()
     graded = models.BooleanField(default=False)
+    widget = models.CharField(max_length=40, blank=True)  # labs: the exploration they use
+    widget_state = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("module__number", "position")

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from nablalab import course as content
 from nablalab.course import render_markdown
 from nablalab.web.catalog.models import Course, Lesson, Module, ModuleItem
+from nablalab.web.catalog.pagelinks import PageLinks
 
 M = TypeVar("M", bound=models.Model)
 
@@ -37,22 +38,26 @@ class SyncReport:
 @transaction.atomic
 def sync_course(source: content.Course) -> tuple[Course, SyncReport]:
     report = SyncReport()
+    links = PageLinks(source)
     course = _upsert(report, Course, {"slug": source.slug}, {
         "title": source.title, "provider": source.provider, "credit": source.credit,
-        "level": source.level, "hours": source.hours, "skills": list(source.skills),
-        "description_html": render_markdown(source.description),
+        "level": source.level, "skills": list(source.skills),
+        "description_html": render_markdown(source.description, links.for_page()),
     })
     for module_source in source.modules:
         module = _upsert(report, Module, {"course": course, "number": module_source.number}, {
             "slug": module_source.slug, "title": module_source.title,
-            "summary": module_source.summary, "intro_html": render_markdown(module_source.intro),
+            "summary": module_source.summary,
+            "intro_html": render_markdown(module_source.intro, links.for_page(module_source)),
+            "extra": module_source.extra,
         })
-        _sync_steps(report, module, module_source)
+        _sync_steps(report, module, module_source, links)
     _delete(report, course.modules.exclude(number__in=[m.number for m in source.modules]))
     return course, report
 
 
-def _sync_steps(report: SyncReport, module: Module, source: content.Module) -> None:
+def _sync_steps(report: SyncReport, module: Module, source: content.Module,
+                links: PageLinks) -> None:
     lessons, items = [], []
     for position, step in enumerate(source.sequence(), start=1):
         if isinstance(step, content.Lesson):
@@ -60,13 +65,14 @@ def _sync_steps(report: SyncReport, module: Module, source: content.Module) -> N
             _upsert(report, Lesson, {"module": module, "slug": step.slug}, {
                 "position": position, "title": step.title, "minutes": step.minutes,
                 "objectives": list(step.objectives), "widgets": list(step.widgets),
-                "body_html": render_markdown(step.body),
+                "body_html": render_markdown(step.body, links.for_page(source, step.slug)),
             })
         else:
             items.append(step.slug)
             _upsert(report, ModuleItem, {"module": module, "slug": step.slug}, {
                 "position": position, "kind": step.kind.value, "title": step.title,
                 "summary": step.summary, "graded": step.kind.graded,
+                "widget": step.widget, "widget_state": step.state,
             })
     _delete(report, module.lessons.exclude(slug__in=lessons))
     _delete(report, module.items.exclude(slug__in=items))

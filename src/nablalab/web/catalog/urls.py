@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nablalab.web.catalog import views
+from nablalab.web.catalog import figures, glossary, views
 
 app_name = "catalog"
 urlpatterns = [
@@ -10,4 +10,6 @@ urlpatterns = [
          name="lesson"),
     path("modules/<slug:module_slug>/activities/<slug:item_slug>/", views.item_page,
          name="item"),
+    path("modules/<slug:module_slug>/figures/<str:name>", figures.figure, name="figure"),
+    path("glossary/", glossary.glossary_page, name="glossary"),
 ]

@@ -9,6 +9,8 @@ visitors with a message waiting, always get a page rendered for them.
 
 from __future__ import annotations
 
+import json
+
 from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +18,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
+from nablalab.web.catalog.duration import course_duration
 from nablalab.web.catalog.lookup import content_version, site_course
 from nablalab.web.catalog.models import Course, Lesson, Module, ModuleItem
 from nablalab.web.learning.progress import completed_lesson_ids, is_enrolled, module_progress
@@ -41,6 +44,9 @@ def course_page(request: HttpRequest) -> HttpResponse:
         "listing": review_listing(course, request.GET),
         "enrolled": is_enrolled(request.user, course),
         "own_review": _own_review(request, course),
+        # Called by the template only when its cached fragment is rebuilt.
+        "duration": lambda: course_duration(course),
+        "extra_duration": lambda: course_duration(course, extra=True),
     })
 
 
@@ -103,6 +109,8 @@ def item_page(request: HttpRequest, module_slug: str, item_slug: str) -> HttpRes
         "item": item,
         "previous": steps[index - 1] if index > 0 else None,
         "next": steps[index + 1] if index + 1 < len(steps) else None,
+        "lab_widgets": [item.widget] if item.widget else [],
+        "widget_state_json": json.dumps(item.widget_state),
     })
 
 

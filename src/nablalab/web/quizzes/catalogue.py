@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from functools import cache
 
-from nablalab.assess.questions import Template, all_templates
+from nablalab.assess.questions import Template, Variant, all_templates
+from nablalab.assess.questions.pool import SEED_RANGE
 
 # content item slug -> nablalab.assess.questions.QUIZZES id (a test checks every quiz item).
 ITEM_QUIZZES: dict[str, str] = {
@@ -37,6 +39,11 @@ ITEM_QUIZZES: dict[str, str] = {
     "optimisation-scenarios": "m5-graded-optimisation-scenarios",
     "linear-regression": "m6-practice-linear-regression",
     "fitting-a-non-linear-function": "m6-practice-nonlinear-fitting",
+    # beyond the course (modules 7-9): practice only
+    "taylor-series-in-depth": "beyond-taylor",
+    "lagrange-multipliers-in-depth": "beyond-lagrange",
+    "integration-for-machine-learning": "beyond-integration",
+    "automatic-differentiation-practice": "beyond-autodiff",
 }
 QUIZ_KINDS = ("practice-quiz", "graded-quiz")
 PASS_MARK = 0.8
@@ -62,17 +69,24 @@ def question_count(quiz_id: str) -> int:
     return 6 if len(templates_for(quiz_id)) > FEW_TEMPLATES else 5
 
 
-def draw_questions(quiz_id: str, seed: int) -> list[dict[str, object]]:
+def draw_questions(quiz_id: str, seed: int,
+                   pooled: Callable[[str], Variant | None] = lambda _slug: None,
+                   ) -> list[dict[str, object]]:
     """The quiz's questions for ``seed``: every template once before any repeats (a repeat
-    gets its own seed, so it is a different variant), in a seeded order."""
+    gets its own seed, so it is a different variant), in a seeded order. ``pooled`` may
+    supply a ready fresh variant of a template (practice quizzes), whose seed is used."""
     rng = random.Random(f"{quiz_id}:{seed}")
     templates = list(templates_for(quiz_id))
     drawn: list[Template] = []
     while len(drawn) < question_count(quiz_id):
         rng.shuffle(templates)
         drawn.extend(templates)
-    return [{"slug": t.slug, "seed": rng.randrange(2**31)}
-            for t in drawn[:question_count(quiz_id)]]
+    questions: list[dict[str, object]] = []
+    for template in drawn[:question_count(quiz_id)]:
+        own_seed = rng.randrange(SEED_RANGE)  # drawn either way: the seeded draw never shifts
+        ready = pooled(template.slug)
+        questions.append({"slug": template.slug, "seed": ready.seed if ready else own_seed})
+    return questions
 
 
 def graded_seed(learner_id: int, quiz_id: str, number: int) -> int:

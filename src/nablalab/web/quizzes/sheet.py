@@ -13,7 +13,8 @@ from typing import Any
 
 from django.http import QueryDict
 
-from nablalab.assess.questions import Variant, get_template, grade_variant
+from nablalab.assess.questions import Variant, grade_variant
+from nablalab.assess.questions.pool import cached_variant
 from nablalab.course.markdown import render_markdown
 from nablalab.web.quizzes.models import ANSWER_TEXT
 
@@ -26,7 +27,8 @@ class AnswerTooLong(ValueError):
 
 
 def variants(questions: Sequence[Mapping[str, Any]]) -> list[Variant]:
-    return [get_template(q["slug"]).generate(int(q["seed"])) for q in questions]
+    """The attempt's variants; each page view and check after the first reuses them."""
+    return [cached_variant(q["slug"], int(q["seed"])) for q in questions]
 
 
 def field_name(index: int, part_name: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
+from nablalab.assess.questions.pool import POOL
 from nablalab.web.catalog.models import ModuleItem
 from nablalab.web.quizzes.catalogue import draw_questions, graded_seed, quiz_id_for
 from nablalab.web.quizzes.models import Attempt
@@ -45,9 +46,10 @@ class GuestAttempt:
 
 
 def new_practice(request: HttpRequest, item: ModuleItem) -> Attempt | GuestAttempt:
-    """A practice attempt with fresh seeds, each time different."""
+    """A practice attempt with fresh seeds, each time different (pre-generated variants
+    from the pool when it has them, so the attempt page finds them ready)."""
     quiz_id = quiz_id_for(item.slug)
-    questions = draw_questions(quiz_id, secrets.randbits(31))
+    questions = draw_questions(quiz_id, secrets.randbits(31), pooled=POOL.take)
     if request.user.is_authenticated:
         number = Attempt.objects.filter(learner=request.user, item=item).count() + 1
         return Attempt.objects.create(learner=request.user, item=item, quiz_id=quiz_id,

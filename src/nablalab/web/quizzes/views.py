@@ -21,6 +21,7 @@ from nablalab.web.api.throttles import LearnerRateThrottle
 from nablalab.web.catalog.lookup import site_course
 from nablalab.web.catalog.models import ModuleItem
 from nablalab.web.learning.progress import is_enrolled
+from nablalab.web.mastery.hooks import record_quiz_answers
 from nablalab.web.quizzes import sheet, store
 from nablalab.web.quizzes.catalogue import PASS_MARK, QUIZ_KINDS, question_count, quiz_id_for
 from nablalab.web.quizzes.completion import (
@@ -153,6 +154,7 @@ def submit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         store.save(request, attempt)
         if isinstance(attempt, Attempt):
             _record_answers(attempt)
+            record_quiz_answers(attempt.learner, drawn, attempt.results, attempt.graded)
     return redirect("quizzes:attempt", attempt.public_id)
 
 
@@ -199,7 +201,7 @@ def issue_certificate(request: HttpRequest) -> HttpResponse:
     course = site_course()
     standings = graded_standings(request.user, course)
     if not course_passed(standings):
-        raise PermissionDenied(f"A certificate needs every graded quiz at "
+        raise PermissionDenied(f"A certificate needs every graded quiz and assignment at "
                                f"{round(100 * PASS_MARK)}% or more.")
     name = request.user.get_full_name() or request.user.get_username()
     certificate, _ = Certificate.objects.get_or_create(

@@ -1,0 +1,52 @@
+"""The queue's task and the ways work gets onto the queue: after a submission is committed,
+and again when a lease expires or a queued submission was never picked up."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import close_old_connections, transaction
+
+from nablalab.queue import grading
+from nablalab.queue.app import huey
+from nablalab.web.submissions import lifecycle
+from nablalab.web.submissions.models import Status
+
+RETRY_DELAY_SECONDS = 5  # after a worker could not grade (e.g. the sandbox was unavailable)
+STALE_QUEUED = timedelta(minutes=5)
+
+
+@huey.task()
+def grade_task(submission_id: int) -> None:
+    if grading.grade_submission(submission_id) == Status.QUEUED:
+        lifecycle.mark_enqueued(submission_id)
+        grade_task.schedule((submission_id,), delay=RETRY_DELAY_SECONDS)
+
+
+@huey.pre_execute()
+def _fresh_connection(task: object) -> None:
+    close_old_connections()  # as Django does around each request: drop broken or old ones
+
+
+@huey.post_execute()
+def _release_connections(task: object, task_value: object, exc: object) -> None:
+    close_old_connections()
+
+
+def enqueue(submission_id: int) -> None:
+    lifecycle.mark_enqueued(submission_id)
+    grade_task(submission_id)
+
+
+def enqueue_after_commit(submission_id: int) -> None:
+    """Enqueue once the row is committed, so a worker never looks for a row not yet there."""
+    transaction.on_commit(lambda: enqueue(submission_id))
+
+
+def requeue_lost() -> list[int]:
+    """Enqueue again what a dead worker left (expired leases) and what never reached the
+    queue; duplicates are harmless (a claim only takes a queued row). Returns their ids."""
+    ids = lifecycle.expire_leases() + lifecycle.stale_queued(STALE_QUEUED)
+    for submission_id in ids:
+        enqueue(submission_id)
+    return ids

@@ -1,0 +1,68 @@
+"""Health and readiness probes, request ids in responses and logs, Prometheus metrics."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from nablalab.web.ops import health
+from nablalab.web.ops.logs import JsonFormatter
+from nablalab.web.ops.requestid import RequestIdFilter, current_request_id
+
+pytestmark = pytest.mark.django_db
+
+
+def test_liveness_needs_nothing(client):
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_readiness_checks_the_database_the_queue_and_the_sandbox(client):
+    response = client.get("/readyz")
+    data = response.json()
+    assert response.status_code == 200, data
+    assert set(data["checks"]) == {"database", "queue", "sandbox"}
+    assert all(check["ok"] and check["ms"] >= 0 for check in data["checks"].values())
+    assert "task(s) waiting" in data["checks"]["queue"]["detail"]
+
+
+def test_a_failing_dependency_makes_the_server_not_ready(client, monkeypatch):
+    def broken() -> str:
+        raise ConnectionError("database unreachable")
+    monkeypatch.setitem(health.CHECKS, "database", broken)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == {
+        "ok": False, "detail": "ConnectionError: database unreachable",
+        "ms": response.json()["checks"]["database"]["ms"]}
+
+
+def test_every_response_carries_a_request_id_and_keeps_the_proxys(client):
+    fresh = client.get("/healthz")["X-Request-ID"]
+    assert len(fresh) == 32
+    assert client.get("/healthz", HTTP_X_REQUEST_ID="nginx-abc12345")[
+        "X-Request-ID"] == "nginx-abc12345"
+    assert client.get("/healthz", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+
+
+def test_log_lines_are_json_with_the_request_id():
+    token = current_request_id.set("req-12345678")
+    try:
+        record = logging.LogRecord("nablalab", logging.ERROR, __file__, 1, "grading %s",
+                                   ("failed",), None)
+        RequestIdFilter().filter(record)
+    finally:
+        current_request_id.reset(token)
+    line = json.loads(JsonFormatter().format(record))
+    assert line["message"] == "grading failed" and line["request_id"] == "req-12345678"
+    assert line["level"] == "ERROR" and line["time"].endswith("+00:00")
+
+
+def test_metrics_count_requests_checks_and_the_queue(client):
+    client.post("/api/check", {"question": "product-rule-x2-sin", "answer": "2x"},
+                content_type="application/json")
+    text = client.get("/metrics").content.decode()
+    assert "django_http_requests_latency_seconds_by_view_method" in text
+    assert "nablalab_check_seconds_count" in text
+    assert "nablalab_queue_depth" in text

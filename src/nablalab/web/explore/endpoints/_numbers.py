@@ -83,3 +83,13 @@ def derivative_tower(expr: sp.Expr, highest: int) -> tuple[Callable[..., np.ndar
 def gradient_and_hessian(expr: sp.Expr) -> tuple[sp.Matrix, sp.Matrix]:
     """∇f and the Hessian of f(x, y) as formulas, from nablalab.calculus."""
     return (gradient(expr, ["x", "y"]).result, hessian(expr, ["x", "y"]).result)
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def second_order_numbers(expr: sp.Expr) -> tuple[Callable[..., np.ndarray], ...]:
+    """NumPy versions of f, f_x, f_y, f_xx, f_xy, f_yy of (x, y), built once per function, so
+    a dragged point costs six evaluations."""
+    x, y = symbol("x"), symbol("y")
+    first, second = gradient_and_hessian(expr)
+    return tuple(numeric(e, [x, y]) for e in (expr, first[0], first[1], second[0, 0],
+                                              second[0, 1], second[1, 1]))

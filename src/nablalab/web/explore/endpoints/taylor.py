@@ -5,8 +5,9 @@ polynomials and their errors sampled over the window), so the order slider only 
 The derivatives f, f', ..., f^(20) are worked out once per typed function and evaluated at
 each new point; where that fails (a pole, the edge of the domain, a corner) nablalab.taylor
 says why. ``/taylor/details`` adds, for the chosen order, the engine's polynomial, radius of
-convergence and Lagrange remainder bound; ``/taylor-2d`` the engine's 0th-, 1st- and
-2nd-order expansions of f(x, y) about (a, b) sampled around it.
+convergence and Lagrange remainder bound; ``/taylor-2d`` the 0th-, 1st- and 2nd-order
+expansions of f(x, y) about (a, b), from nablalab.calculus's gradient and Hessian
+(coefficients shown to four significant figures), sampled around it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from nablalab.taylor import (
     ExpansionPointError,
     check_expansion_points,
     remainder_bound,
-    taylor_multivariate,
     taylor_series,
 )
 from nablalab.taylor.radius import radius_of_convergence
@@ -32,6 +32,7 @@ from nablalab.web.explore.endpoints._numbers import (
     allow_engine_time_limits,
     computed,
     derivative_tower,
+    second_order_numbers,
     significant,
 )
 from nablalab.web.explore.functions import finite, numeric, read_function, remembered
@@ -190,21 +191,41 @@ def _details(expr: sp.Expr, a: float, order: int, half_width: float) -> dict:
     return answer
 
 
+def _polynomial(terms: list[tuple[float, sp.Expr]]) -> sp.Expr:
+    """c0 + c1 (x - a) + ... as written, unexpanded, coefficients to 4 significant figures."""
+    kept = [sp.Mul(sp.Float(c, 4), power, evaluate=False) if power != 1 else sp.Float(c, 4)
+            for c, power in terms if c != 0] or [sp.Float(0)]
+    return sp.Add(*kept, evaluate=False)
+
+
 def _two_d(expr: sp.Expr, a: float, b: float, half_width: float) -> dict:
+    """T0, T1, T2 about (a, b) from f, ∇f and the Hessian (worked out once per function by
+    nablalab.calculus): a dragged point costs six evaluations, not a symbolic expansion."""
     x, y = symbol("x"), symbol("y")
-    try:
-        expansion = taylor_multivariate(expr, (_exact(a), _exact(b)), 2, ["x", "y"])
-    except ValueError as error:
-        raise UnusableInput(f"No Taylor expansion about ({a:g}, {b:g}): {error}") from None
+    with np.errstate(all="ignore"):
+        f0, fx, fy, hxx, hxy, hyy = (float(np.asarray(g(np.float64(a), np.float64(b))))
+                                      for g in second_order_numbers(expr))
+    if not np.all(np.isfinite([f0, fx, fy, hxx, hxy, hyy])):
+        raise UnusableInput(f"No Taylor expansion about ({a:g}, {b:g}): f or one of its "
+                            "first or second derivatives is undefined there.")
     xs = np.linspace(a - half_width, a + half_width, GRID_2D)
     ys = np.linspace(b - half_width, b + half_width, GRID_2D)
-    mesh = np.meshgrid(xs, ys)
-    partial_sums = np.cumsum(expansion.terms_by_order)
+    mesh_x, mesh_y = np.meshgrid(xs, ys)
+    step_x, step_y = mesh_x - a, mesh_y - b
+    orders = [np.full_like(mesh_x, f0)]
+    orders.append(orders[0] + fx * step_x + fy * step_y)
+    orders.append(orders[1] + (hxx * step_x**2 + 2 * hxy * step_x * step_y
+                               + hyy * step_y**2) / 2)
+    # The polynomials as shown: coefficients to four significant figures.
+    dx, dy = x - sp.Float(a, 4), y - sp.Float(b, 4)
+    terms = [(f0, sp.S.One), (fx, dx), (fy, dy), (hxx / 2, dx**2), (hxy, dx * dy),
+             (hyy / 2, dy**2)]
+    shown = [_polynomial(terms[:n]) for n in (1, 3, 6)]
     return {
         "f_latex": latex(expr), "a": a, "b": b, "x": finite(xs), "y": finite(ys),
-        "z": significant(numeric(expr, [x, y])(*mesh)),
-        "orders": [significant(numeric(t, [x, y])(*mesh)) for t in partial_sums],
-        "orders_latex": [latex(t) for t in partial_sums],
+        "z": significant(second_order_numbers(expr)[0](mesh_x, mesh_y)),
+        "orders": [significant(order) for order in orders],
+        "orders_latex": [latex(polynomial) for polynomial in shown],
     }
 
 

@@ -115,3 +115,19 @@ def test_security_headers(client, course):
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_every_lesson_and_activity_page_renders_with_its_widgets(client, course):
+    from django.utils.html import escape
+
+    from nablalab.web.catalog.models import Lesson, ModuleItem
+    for lesson in Lesson.objects.select_related("module"):
+        html = client.get(lesson.get_absolute_url()).content.decode()
+        assert f"<h1>{escape(lesson.title)}</h1>" in html, lesson.slug
+        for widget in lesson.widgets:
+            assert f'data-widget="{widget}"' in html and f"widgets/{widget}.js" in html
+    for item in ModuleItem.objects.select_related("module"):
+        html = client.get(item.get_absolute_url()).content.decode()
+        assert escape(item.title) in html
+        if item.widget:
+            assert f'data-widget="{item.widget}"' in html

@@ -75,3 +75,16 @@ def test_each_part_of_the_api_gets_the_room_it_needs_and_no_more(client, db, pat
     assert fits <= limit < refused
     response = client.post(path, "x" * refused, content_type="application/json")
     assert response.status_code == 413 and f"at most {limit}" in response.json()["detail"]
+
+
+def test_a_database_outage_gets_a_json_503_that_says_when_to_retry(client, db, monkeypatch):
+    from django.db import DatabaseError
+
+    from nablalab.web.api import endpoints
+
+    def down(*args, **kwargs):
+        raise DatabaseError("could not connect to server")
+    monkeypatch.setattr(endpoints, "find_try_it", down)
+    response = post_json(client, "/api/check", {"question": "any", "answer": "x"})
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "briefly unavailable" in response.json()["detail"]

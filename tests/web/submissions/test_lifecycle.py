@@ -113,3 +113,31 @@ def test_a_grader_that_cannot_run_retries_then_fails_not_your_fault(queued, monk
     queued.refresh_from_db()
     assert "bwrap" in queued.failure and queued.grading_attempts == 3
     assert not queued.events.filter(kind=GradingEvent.Kind.GRADED).exists()
+
+
+def test_a_database_hiccup_after_queueing_still_leaves_the_task_queued(queued, monkeypatch):
+    from django.db import DatabaseError
+
+    from nablalab.queue import tasks
+    pushed = []
+    monkeypatch.setattr(tasks, "grade_task", pushed.append)
+
+    def restarting(_pk: int) -> None:
+        raise DatabaseError("the database system is shutting down")
+    monkeypatch.setattr(lifecycle, "mark_enqueued", restarting)
+    tasks.enqueue(queued.pk)  # no exception: the learner's request succeeds
+    assert pushed == [queued.pk]
+
+
+def test_an_unreachable_queue_does_not_fail_the_submission(queued, monkeypatch,
+                                                          django_capture_on_commit_callbacks):
+    from nablalab.queue import tasks
+
+    def unreachable(_pk: int) -> None:
+        raise ConnectionError("redis is unreachable")
+    monkeypatch.setattr(tasks, "grade_task", unreachable)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.enqueue_after_commit(queued.pk)
+    queued.refresh_from_db()
+    assert queued.status == Status.QUEUED and queued.enqueued_at is None  # the reaper's job
+    assert queued.pk in lifecycle.stale_queued(timedelta(0))

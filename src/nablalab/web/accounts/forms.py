@@ -18,3 +18,21 @@ class SignUpForm(UserCreationForm):
             raise forms.ValidationError("An account already uses this e-mail address: "
                                         "log in, or reset its password.")
         return email
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account cannot be undone, so it takes the password, not just a click."""
+
+    password = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete":
+                                                                 "current-password"}),
+                               help_text="Your password, to confirm it is you.")
+
+    def __init__(self, user: User, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password; nothing was deleted.")
+        return password

@@ -4,5 +4,7 @@ from nablalab.web.accounts import views
 
 urlpatterns = [
     path("signup/", views.sign_up, name="signup"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/export.json", views.export_my_data, name="export_my_data"),
     path("", include("django.contrib.auth.urls")),
 ]

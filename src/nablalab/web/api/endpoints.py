@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import logging
 
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
@@ -34,6 +36,8 @@ api.add_router("/", submissions_api.router)  # assignment submissions (CLI, toke
 # Stop the checker's worker processes as soon as a server worker exits.
 atexit.register(shutdown)
 
+log = logging.getLogger(__name__)
+DATABASE_RETRY_SECONDS = 5
 ERRORS = {403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
@@ -90,6 +94,17 @@ def too_many(request: HttpRequest, error: Throttled) -> HttpResponse:
         "detail": f"Too many requests: please wait {seconds} s before trying again."},
         status=429)
     response["Retry-After"] = str(seconds)
+    return response
+
+
+@api.exception_handler(DatabaseError)
+def database_unavailable(request: HttpRequest, error: DatabaseError) -> HttpResponse:
+    """The database is restarting or unreachable: say so in JSON, and when to try again."""
+    log.error("API request failed on the database: %s", error)
+    response = api.create_response(request, {
+        "detail": "The course database is briefly unavailable: nothing was saved. Try again "
+                  "in a few seconds."}, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
     return response
 
 

@@ -1,0 +1,5 @@
+import sys
+
+from bench.multihost import main
+
+sys.exit(main())

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -19,6 +21,17 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 def _generous_limits(settings):
     rates = {name: "1000000/min" for name in settings.API_RATES}
     settings.API_RATES = rates
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_transaction():
+    """Schemathesis calls the WSGI app directly, so Django's request signals would close the
+    database connection holding the test's transaction (its test client unhooks them too)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.mark.django_db

@@ -21,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"submissions graded at once (1 to {MAX_THREADS}; default 1)")
     worker.add_argument("--data-dir", type=Path, help="as for serve (the database and the "
                         "SQLite queue live there)")
+    worker.add_argument("--metrics-port", type=int, help="serve this worker's Prometheus "
+                        "metrics (grading time) on this port, for workers on other machines")
     worker.set_defaults(func=run_worker)
 
 
@@ -43,5 +45,9 @@ def run_worker(args: argparse.Namespace) -> int:
         return BAD_CONFIG
     print(f"Grading worker: {args.workers} at a time, queue {type(huey.storage).__name__}",
           flush=True)
+    if args.metrics_port:
+        from prometheus_client import start_http_server
+        start_http_server(args.metrics_port)
+        print(f"Metrics at http://0.0.0.0:{args.metrics_port}/metrics", flush=True)
     worker.run(args.workers)
     return 0

@@ -17,6 +17,7 @@ from django.db import connection
 
 from nablalab.assignments import catalog
 from nablalab.grader.harness import grade
+from nablalab.web.ops.metrics import GRADING_SECONDS
 from nablalab.web.submissions import lifecycle
 from nablalab.web.submissions.models import Status, Submission
 
@@ -62,7 +63,7 @@ def grade_submission(submission_id: int) -> Status | None:
         return None
     submission = Submission.objects.only("assignment", "source").get(pk=submission_id)
     try:
-        with Heartbeat(claim):
+        with Heartbeat(claim), GRADING_SECONDS.time():
             report = _grade(submission.assignment, submission.source)
     except Exception as error:  # not the learner's doing: the sandbox or the grader failed
         log.exception("grading submission %s failed", submission_id)

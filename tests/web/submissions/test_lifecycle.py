@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from prometheus_client import REGISTRY
 
 from nablalab.grader.sandbox import SandboxUnavailable
 from nablalab.queue.grading import grade_submission
@@ -93,7 +94,9 @@ def test_a_grading_job_runs_the_sandboxed_grader(learner, source, score):
     submission = Submission.objects.create(
         learner=learner, assignment="backprop", filename=source,
         source=(ASSIGNMENTS / "backprop" / source).read_text())
+    timed = REGISTRY.get_sample_value("nablalab_grading_seconds_count") or 0
     assert grade_submission(submission.pk) == Status.GRADED
+    assert REGISTRY.get_sample_value("nablalab_grading_seconds_count") == timed + 1
     submission.refresh_from_db()
     assert submission.score == score
     report = submission.report

@@ -120,3 +120,10 @@ def test_fuzz_only_math_input_errors_escape(text):
 def test_fuzz_arbitrary_unicode(text):
     with contextlib.suppress(MathInputError):
         parse(text)
+
+
+@pytest.mark.parametrize("text", ["ln(-1)", "sqrt(-4) + x", "1 + 2 acosh(0)", "(-1)^(1/2)"])
+def test_imaginary_values_are_refused_not_printed_as_a_variable_named_i(text):
+    # Printed, the imaginary unit would read back as a variable I (found by the fuzzer).
+    with pytest.raises(MathInputError, match="not a real number"):
+        parse(text)

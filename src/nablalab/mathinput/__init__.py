@@ -80,6 +80,12 @@ def _parse(text: str, names: tuple[str, ...] | None) -> ParsedMath:
             "the expression is undefined (it divides by zero or takes log(0))",
             hint="Check denominators and logarithms.", text=text,
         )
+    if expr.has(sp.I):  # ln(-1), √-4, acosh(0): SymPy evaluates them to imaginary numbers
+        raise MathInputError(
+            "the expression is not a real number (the square root or logarithm of a negative "
+            "number is imaginary), and this course works with real numbers",
+            hint="Check the signs inside square roots and logarithms.", text=text,
+        )
     return ParsedMath(expr=expr)
 
 

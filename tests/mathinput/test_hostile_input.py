@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from nablalab.mathinput import MathInputError, parse
 
-# A refusal must be quick; this is a safety bound, the latency target lives in bench/.
-SAFETY_SECONDS = 0.5
+# A refusal must not hang (a blow-up would take minutes); a loose safety bound that a busy CI
+# machine's stall cannot trip. The latency target lives in bench/ (parse p99 ~3 ms).
+SAFETY_SECONDS = 5.0
 
 HOSTILE = [
     "__import__('os').system('touch /tmp/nablalab-pwned')",

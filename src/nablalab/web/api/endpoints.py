@@ -13,10 +13,10 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
-from ninja.utils import check_csrf
 
 from nablalab.assess import check_answer, shutdown
 from nablalab.mathinput import MathInputError, parse
+from nablalab.web.api.csrf import require_csrf_for_sessions
 from nablalab.web.api.questions import find_try_it
 from nablalab.web.api.schemas import CheckIn, CheckOut, ErrorOut, ValidateIn, ValidateOut
 from nablalab.web.api.throttles import LearnerRateThrottle
@@ -45,7 +45,7 @@ ERRORS = {403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: Error
           throttle=[LearnerRateThrottle("preview")])
 def validate(request: HttpRequest, body: ValidateIn) -> ValidateOut:
     """Read an answer without grading it: what it was understood as, or why it cannot be."""
-    _require_csrf_for_sessions(request)
+    require_csrf_for_sessions(request)
     variables = [] if body.kind == "number" else body.variables
     try:
         parsed = parse(body.answer, variables)
@@ -61,7 +61,7 @@ def validate(request: HttpRequest, body: ValidateIn) -> ValidateOut:
           throttle=[LearnerRateThrottle("check")])
 def check(request: HttpRequest, body: CheckIn) -> CheckOut:
     """Check an answer to a lesson "try it" question; the expected answer stays here."""
-    _require_csrf_for_sessions(request)
+    require_csrf_for_sessions(request)
     question = find_try_it(body.question)
     if question is None:
         raise HttpError(404, f"There is no try-it question {body.question!r}.")
@@ -80,11 +80,6 @@ def check(request: HttpRequest, body: CheckIn) -> CheckOut:
     record_try_it(request.user, question.id, verdict)
     return CheckOut(question=question.id, **verdict)
 
-
-def _require_csrf_for_sessions(request: HttpRequest) -> None:
-    if request.user.is_authenticated and check_csrf(request) is not None:
-        raise HttpError(403, "The security token is missing or out of date: reload the page "
-                             "and try again.")
 
 
 @api.exception_handler(Throttled)

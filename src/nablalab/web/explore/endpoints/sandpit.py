@@ -11,7 +11,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.utils import check_csrf
 
 from nablalab.optimize.sandpit import (
     MAX_GUESSES,
@@ -23,6 +22,7 @@ from nablalab.optimize.sandpit import (
     dig,
     make_floor,
 )
+from nablalab.web.api.csrf import require_csrf_for_sessions
 from nablalab.web.explore.functions import finite
 from nablalab.web.sandpit.models import Game
 from nablalab.web.sandpit.scores import leaderboard, personal_best, record_win
@@ -96,17 +96,11 @@ def checked_variant(name: str) -> str:
     return name
 
 
-def _require_csrf_for_sessions(request: HttpRequest) -> None:
-    """A signed-in learner's games and scores change only with the page's security token."""
-    if request.user.is_authenticated and check_csrf(request) is not None:
-        raise HttpError(403, "The security token is missing or out of date: reload the page "
-                             "and try again.")
-
 
 @router.post("/sandpit/new", response=NewGameOut, url_name="widget_sandpit_new")
 def new_game(request: HttpRequest, body: NewGameIn) -> dict:
     """Start a game on the floor (variant, seed); a missing seed gets a fresh one."""
-    _require_csrf_for_sessions(request)
+    require_csrf_for_sessions(request)
     variant = checked_variant(body.variant)
     seed = secrets.randbelow(MAX_SEED + 1) if body.seed is None else body.seed
     floor = make_floor(variant, seed)  # analysed now, so the first dig answers at once
@@ -121,7 +115,7 @@ def new_game(request: HttpRequest, body: NewGameIn) -> dict:
 @router.post("/sandpit/dig", response=DigOut, url_name="widget_sandpit_dig")
 def dig_here(request: HttpRequest, body: DigIn) -> dict:
     """One dig; the floor is revealed only in the answer that ends the game."""
-    _require_csrf_for_sessions(request)
+    require_csrf_for_sessions(request)
     with transaction.atomic():
         game = Game.objects.select_for_update().filter(public_id=body.game).first()
         if game is None or (game.learner_id is not None

@@ -9,24 +9,8 @@
   if (!form || form.dataset.submitted) { return; }
   var status = form.querySelector(".quiz-save-status");
 
-  function post(url, body, json) {
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: json ? {
-        "Content-Type": "application/json", "Accept": "application/json",
-        "X-CSRFToken": form.dataset.csrfToken
-      } : { "Accept": "application/json", "X-CSRFToken": form.dataset.csrfToken },
-      body: body
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          throw new Error(data.detail || "The server could not answer (" + response.status + ").");
-        }
-        return data;
-      });
-    });
-  }
+  function post(url, body) { return window.nablalab.post(url, body, form.dataset.csrfToken); }
+
 
   function showPreview(target, input, data) {
     target.replaceChildren();
@@ -55,11 +39,11 @@
       var ticket = ++latest;
       if (!input.value.trim()) { target.replaceChildren(); return; }
       var kind = input.dataset.kind;
-      post(form.dataset.validateUrl, JSON.stringify({
+      post(form.dataset.validateUrl, {
         answer: input.value,
         variables: input.dataset.variables || null,
         kind: kind
-      }), true).then(function (data) {
+      }).then(function (data) {
         if (ticket === latest) { showPreview(target, input, data); }
       }).catch(function (error) {
         if (ticket === latest) { target.textContent = error.message; }
@@ -75,7 +59,7 @@
   var saveTimer = null;
   function saveDrafts() {
     status.textContent = "Saving…";
-    post(form.dataset.saveUrl, new FormData(form), false)
+    post(form.dataset.saveUrl, new FormData(form))
       .then(function () { status.textContent = "Answers saved."; })
       .catch(function (error) { status.textContent = error.message; });
   }

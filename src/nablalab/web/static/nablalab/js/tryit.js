@@ -8,25 +8,7 @@
   var config = document.getElementById("tryit-api");
   if (!config) { return; }
 
-  function post(url, body) {
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {
-        "Content-Type": "application/json",
-        "Accept": "application/json",
-        "X-CSRFToken": config.dataset.csrfToken
-      },
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          throw new Error(data.detail || "The server could not answer (" + response.status + "). Try again.");
-        }
-        return data;
-      });
-    });
-  }
+  function post(url, body) { return window.nablalab.post(url, body, config.dataset.csrfToken); }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);

@@ -13,6 +13,10 @@
   var registry = {};
   var nablalab = window.nablalab = window.nablalab || {};
 
+  function post(path, body) {
+    return nablalab.post(config.dataset.apiBase + path, body, config.dataset.csrfToken);
+  }
+
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -23,27 +27,6 @@
     return node;
   }
 
-  function post(path, body) {
-    return fetch(config.dataset.apiBase + path, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {
-        "Content-Type": "application/json",
-        "Accept": "application/json",
-        "X-CSRFToken": config.dataset.csrfToken
-      },
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          var error = new Error(data.detail || "The server could not answer (" + response.status + "). Try again.");
-          error.status = response.status;
-          throw error;
-        }
-        return data;
-      });
-    });
-  }
 
   function debounce(fn, ms) {
     var timer = null;

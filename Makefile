@@ -16,18 +16,20 @@ run: $(STAMP_RUN) $(STAMP_ASSETS)
 	$(BIN)/nablalab serve
 
 # Debian packages: chromium (browser tests), bubblewrap (the grader sandbox), redis-server
-# (the grading queue at scale). The course content is checked (references, LaTeX, worked
-# examples), then the suite runs on SQLite, then tests/web a second time on PostgreSQL.
+# (the grading queue at scale). The installed packages are audited for known
+# vulnerabilities, the course content is checked (references, LaTeX, worked examples), then
+# the suite runs on SQLite, then tests/web a second time on PostgreSQL.
 test: $(STAMP_TEST) $(STAMP_ASSETS)
 	bash scripts/ensure-debian-packages.sh chromium bubblewrap redis-server
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python scripts/audit_dependencies.py
 	$(BIN)/nablalab content check
 	$(BIN)/pytest
 	url="$$(bash scripts/ensure-postgres.sh)" && \
 		NABLALAB_TEST_DATABASE_URL="$$url" $(BIN)/pytest tests/web -p no:cacheprovider
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 
 bench: $(STAMP_BENCH) $(STAMP_ASSETS)
 	$(BIN)/python -m bench

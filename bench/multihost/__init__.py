@@ -2,7 +2,8 @@
 PostgreSQL and Redis, two gunicorn app servers, nginx in front, two grading workers — with
 simulated learners working through nginx while faults are injected (an app server killed,
 a worker host killed mid-grade, PostgreSQL restarted, the data host cut off for 10 s), then
-load steps of 50 → 100 → 200 → 500 learners and one app server against two.
+load steps of 50 → 100 → 200 → 500 learners (with the CPU each host used), then one app server
+against two with each app host held to a CPU budget by a cgroup, as separate machines would be.
 
 Run as root: ``.venv/bin/python -m bench.multihost`` (about 15 minutes); writes
 bench/results/multihost.json and prints the tables; NABLALAB_MULTIHOST_LOGS=DIR keeps every

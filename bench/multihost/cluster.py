@@ -27,7 +27,8 @@ import redis
 import requests
 
 from bench.multihost import nginx_conf
-from bench.multihost.network import Network
+from bench.multihost.cpu import CpuGroups
+from bench.multihost.network import PREFIX, Network
 from bench.multihost.processes import Launcher, Service, StartError
 
 HOSTS = {"data": 2, "front": 5, "app1": 11, "app2": 12, "worker1": 21, "worker2": 22}
@@ -59,7 +60,8 @@ class Cluster:
         self.options = options
         self.network = Network(HOSTS)
         (folder / "logs").mkdir(parents=True, exist_ok=True)
-        self.launcher = Launcher(folder / "logs")
+        self.cpu = CpuGroups(list(HOSTS), PREFIX)
+        self.launcher = Launcher(folder / "logs", self.cpu)
         self.services: dict[str, Service] = {}
         self.secret_key = secrets.token_urlsafe(50)
         self.pg_bin = postgres_bin()
@@ -77,6 +79,7 @@ class Cluster:
             for folder in (env["NABLALAB_DATA_DIR"], env["PROMETHEUS_MULTIPROC_DIR"]):
                 Path(folder).mkdir(parents=True, exist_ok=True)
         self.network.open()
+        self.cpu.open()
         self._start_postgres()
         self._start_redis()
         self._prepare_database()
@@ -93,7 +96,8 @@ class Cluster:
             subprocess.run(["runuser", "-u", "postgres", "--", str(self.pg_bin / "pg_ctl"),
                             "-D", str(self.pg_data), "-m", "immediate", "stop"],
                            capture_output=True, check=False)
-        self.network.close()
+        self.network.close()  # kills what is left on the hosts
+        self.cpu.close()
 
     def env(self, host: str) -> dict[str, str]:
         """The deployment's environment (deploy/nablalab.env.example), for one host."""

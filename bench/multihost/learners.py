@@ -88,11 +88,15 @@ class Learner:
         self.awaiting_id = False  # a web submission acknowledged, its id not yet read
         self.known_ids: set[str] = set()
         self.submitted_in: str = ""  # the phase of the last submission (one per phase)
+        self.awake = threading.Event()  # cleared: the learner rests (a smaller crowd)
+        self.awake.set()
 
     # --- the loop -------------------------------------------------------------------
 
     def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
+            if not self.awake.wait(0.5):
+                continue
             try:
                 self.step(stop)
             except Exception as error:  # a bug in the simulation must not look like load
@@ -247,7 +251,8 @@ class Learner:
 
 
 class Crowd:
-    """Learners running in threads; grows between load steps (earlier ones stay signed in)."""
+    """Learners running in threads; grows between load steps (earlier ones stay signed in)
+    and shrinks by letting the newest rest."""
 
     def __init__(self, base: str, journal: Journal, think_seconds: float,
                  submitter_share: float, seed: int = 9) -> None:
@@ -258,7 +263,9 @@ class Crowd:
         self.threads: list[threading.Thread] = []
         self.stop = threading.Event()
 
-    def grow_to(self, count: int) -> None:
+    def resize(self, count: int) -> None:
+        for number, learner in enumerate(self.learners):
+            (learner.awake.set if number < count else learner.awake.clear)()
         while len(self.learners) < count:
             number = len(self.learners)
             submitter = bool(self.every) and number % self.every == 0
@@ -271,7 +278,8 @@ class Crowd:
             thread.start()
 
     def signed_up(self) -> int:
-        return sum(learner.signed_up for learner in self.learners)
+        """Learners at work (not resting) who have an account and are signed in."""
+        return sum(learner.signed_up and learner.awake.is_set() for learner in self.learners)
 
     def close(self) -> None:
         self.stop.set()

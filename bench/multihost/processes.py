@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.multihost.cpu import CpuGroups
 from bench.multihost.network import Host
 from bench.multihost.proctree import kill_all, netns_pids
 
@@ -36,16 +37,21 @@ class Service:
 
 
 class Launcher:
-    def __init__(self, logs: Path) -> None:
+    def __init__(self, logs: Path, cpu: CpuGroups) -> None:
         self.logs = logs
+        self.cpu = cpu
         self.services: list[Service] = []
+
+    def command(self, host: Host, argv: list[str], user: str | None) -> list[str]:
+        """``argv`` run as ``user`` on ``host``: in its network namespace and its cgroups."""
+        return self.cpu.wrap(host.name, host.command(_as(user, argv)))
 
     def start(self, name: str, host: Host, argv: list[str], env: dict[str, str],
               user: str | None = None) -> Service:
         """A long-running program on ``host`` (its own session, output to logs/NAME.log)."""
         log = self.logs / f"{name}.log"
         with log.open("ab") as out:
-            process = subprocess.Popen(host.command(_as(user, argv)), stdout=out,
+            process = subprocess.Popen(self.command(host, argv, user), stdout=out,
                                        stderr=subprocess.STDOUT, env=env,
                                        start_new_session=True)
         service = Service(name, host, process, log)
@@ -55,7 +61,7 @@ class Launcher:
     def run(self, name: str, host: Host, argv: list[str], env: dict[str, str],
             user: str | None = None, timeout: float = 300) -> str:
         """A command on ``host`` that must succeed; its output."""
-        done = subprocess.run(host.command(_as(user, argv)), env=env, capture_output=True,
+        done = subprocess.run(self.command(host, argv, user), env=env, capture_output=True,
                               text=True, timeout=timeout)
         with (self.logs / f"{name}.log").open("a") as out:
             out.write(done.stdout + done.stderr)

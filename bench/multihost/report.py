@@ -17,11 +17,19 @@ def table(rows: list[list[object]], header: list[str]) -> str:
 
 
 def render(result: dict) -> str:
-    load = table([[s["learners"], s["app_servers"], s["requests_per_s"], s["checks_per_s"],
-                   s["p50_ms"], s["p99_ms"], s["errors"], s["ramp_seconds"]]
+    load = table([[s["learners"], s["app_servers"], s.get("app_cores") or "all",
+                   s["requests_per_s"], s["checks_per_s"], s["p50_ms"], s["p99_ms"],
+                   s["errors"], s["ramp_seconds"]]
                   for s in result["load"]],
-                 ["learners", "apps", "req/s", "checks/s", "p50 ms", "p99 ms", "errors",
-                  "sign-up s"])
+                 ["learners", "apps", "cores/app", "req/s", "checks/s", "p50 ms", "p99 ms",
+                  "errors", "sign-up s"])
+    hosts = list(result["load"][0].get("cpu_cores", {})) if result["load"] else []
+    cpu = table([[s["learners"], s["app_servers"], s.get("app_cores") or "all",
+                  *(s["cpu_cores"].get(h, "-") for h in hosts),
+                  " ".join(f"{h} {v:.0%}" for h, v in s.get("throttled_share", {}).items()
+                           if s.get("app_cores"))]
+                 for s in result["load"] if "cpu_cores" in s],
+                ["learners", "apps", "cores/app", *hosts, "budget bound"])
     faults = table([[f["fault"], round(f["seconds"], 1), f["graded_after_heal_s"],
                      f["errors"], _top(f["shown"]), _verdict(f["accounts"])]
                     for f in result["faults"]],
@@ -36,7 +44,8 @@ def render(result: dict) -> str:
                f"worker; {_verdict(final)}")
     return (f"Multi-host run ({result['plan']['name']}), hosts up in "
             f"{result.get('start_seconds')} s, {result.get('total_seconds')} s in all\n\n"
-            f"{load}\n\n{faults}\n\nFinal accounting: {summary}")
+            f"{load}\n\nCPU used by each host (cores):\n{cpu}\n\n{faults}\n\n"
+            f"Final accounting: {summary}")
 
 
 def _top(shown: list[dict]) -> str:

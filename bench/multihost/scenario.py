@@ -1,9 +1,11 @@
 """The whole run: build the hosts, let learners work while each fault is injected and healed
-(accounting after each), then the load steps (and one app server against two), then a last
-accounting once grading has drained. ``FULL`` is the bench; ``SHORT`` the CI test."""
+(accounting after each), then the load steps, then one app server against two with each app
+host held to a CPU budget (as separate machines would be), then a last accounting once
+grading has drained. ``FULL`` is the bench; ``SHORT`` the CI test."""
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import tempfile
@@ -25,21 +27,31 @@ SUBMIT_HEAD_START = 1.0  # seconds between the submitters' new round and the fau
 
 
 @dataclass(frozen=True)
+class ScaleOut:
+    """One app server against two, each app host held to ``app_cores`` of CPU."""
+
+    learners: int
+    app_cores: float
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Plan:
     name: str
     steps: tuple[int, ...]  # learners per load step
     step_seconds: float
     fault_learners: int  # learners at work while the faults happen
     settle_seconds: float  # learners work this long before a fault and after it heals
-    compare_at: int | None  # the step also run with one app server (None: not compared)
+    scale_out: ScaleOut | None
     think_seconds: float  # a learner's pause between actions (on average)
     submitter_share: float  # of learners, those who submit the assignment (once per phase)
     lease_seconds: float  # a grading claim's lease: how soon a dead worker's job is retried
     drain_seconds: float  # longest wait for grading to finish after a fault
 
 
-FULL = Plan("full", (50, 100, 200, 500), 60, 50, 10, 200, 1.0, 0.1, 30, 300)
-SHORT = Plan("short", (20, 50), 10, 20, 3, None, 1.0, 0.25, 6, 90)
+FULL = Plan("full", (50, 100, 200, 500), 60, 50, 10, ScaleOut(150, 0.35, 60), 1.0, 0.1,
+            30, 300)
+SHORT = Plan("short", (20, 50), 10, 20, 3, ScaleOut(30, 0.2, 10), 1.0, 0.25, 6, 90)
 
 
 def phase_figures(outcomes: list[Outcome], seconds: float) -> dict[str, object]:
@@ -88,10 +100,8 @@ class Run:
                     self.fault(name, inject)
                 for learners in self.plan.steps:
                     self.load_step(learners, list(APPS))
-                    if learners == self.plan.compare_at:
-                        self.cluster.use_apps(["app1"])
-                        self.load_step(learners, ["app1"])
-                        self.cluster.use_apps(list(APPS))
+                if self.plan.scale_out:
+                    self.scale_out(self.plan.scale_out)
             finally:
                 self.journal.phase = "end"
                 self.crowd.close()
@@ -121,7 +131,7 @@ class Run:
     def ramp(self, learners: int) -> float:
         self.journal.phase = f"ramp-{learners}"
         started = time.monotonic()
-        self.crowd.grow_to(learners)
+        self.crowd.resize(learners)
         while self.crowd.signed_up() < learners and time.monotonic() - started < RAMP_SECONDS:
             time.sleep(0.5)
         return time.monotonic() - started
@@ -154,17 +164,55 @@ class Run:
                               in self.journal.statuses_seen.items() if p.startswith(phase)},
             "accounts": accounts.to_dict()})
 
-    def load_step(self, learners: int, apps: list[str]) -> None:
+    def load_step(self, learners: int, apps: list[str], seconds: float | None = None,
+                  app_cores: float | None = None) -> None:
+        seconds = seconds or self.plan.step_seconds
         ramp_seconds = self.ramp(learners)
-        phase = f"load-{learners}-{len(apps)}"
+        phase = f"load-{learners}-{len(apps)}" + (f"-{app_cores}" if app_cores else "")
+        cpu = self.cluster.cpu
+        used, throttled, own = cpu.used_seconds(), cpu.throttled(), _own_cpu_seconds()
         self.journal.phase = phase
-        time.sleep(self.plan.step_seconds)
+        time.sleep(seconds)
         self.journal.phase = f"after-{phase}"
+        cores = {host: round((now - used[host]) / seconds, 2)
+                 for host, now in cpu.used_seconds().items()}
+        cores["learners"] = round((_own_cpu_seconds() - own) / seconds, 2)
         self.load.append({
-            "learners": learners, "app_servers": len(apps),
+            "learners": learners, "app_servers": len(apps), "app_cores": app_cores,
             "signed_up": self.crowd.signed_up(), "ramp_seconds": round(ramp_seconds, 1),
-            "seconds": self.plan.step_seconds,
-            **phase_figures(self.journal.in_phase(phase), self.plan.step_seconds)})
+            "seconds": seconds, "cpu_cores": cores,
+            "throttled_share": _throttled_share(throttled, cpu.throttled(), apps),
+            **phase_figures(self.journal.in_phase(phase), seconds)})
+
+    def scale_out(self, plan: ScaleOut) -> None:
+        """One app server, then two, each app host held to ``plan.app_cores`` of CPU: on one
+        machine whose hosts share two cores this is what shows a second app server's worth."""
+        for app in APPS:
+            self.cluster.cpu.limit(app, plan.app_cores)
+        try:
+            for apps in (["app1"], list(APPS)):
+                self.cluster.use_apps(apps)
+                self.load_step(plan.learners, apps, plan.seconds, plan.app_cores)
+        finally:
+            self.cluster.use_apps(list(APPS))
+            for app in APPS:
+                self.cluster.cpu.limit(app, None)
+
+
+def _own_cpu_seconds() -> float:
+    """CPU used by this process: the simulated learners (and the bench's bookkeeping)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _throttled_share(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]],
+                     hosts: list[str]) -> dict[str, float]:
+    """Of the scheduler's periods in which each host ran, the share its budget cut short."""
+    shares = {}
+    for host in hosts:
+        periods = after[host][0] - before[host][0]
+        shares[host] = round((after[host][1] - before[host][1]) / periods, 2) if periods else 0.0
+    return shares
 
 
 def run(plan: Plan, logs_to: Path | None = None) -> dict[str, object]:

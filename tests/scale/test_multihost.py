@@ -1,7 +1,8 @@
 """The multi-host test, shortened for CI (bench.multihost runs the full one): six hosts in
 network namespaces, learners working through nginx while an app server is killed, a worker
 host is killed mid-grade, PostgreSQL restarts and the data host is cut off for 10 s, then two
-short load steps. Needs root for the namespaces: without it the test fails, saying so."""
+short load steps and one app server against two with each held to a CPU budget. Needs root
+for the namespaces: without it the test fails, saying so."""
 
 from __future__ import annotations
 
@@ -63,8 +64,26 @@ def test_learners_are_told_what_happened_when_a_request_fails(result: dict) -> N
 
 
 def test_load_steps_serve_every_learner(result: dict) -> None:
-    assert [step["learners"] for step in result["load"]] == list(SHORT.steps)
+    budget = SHORT.scale_out
+    assert [(step["learners"], step["app_servers"], step["app_cores"])
+            for step in result["load"]] == [
+        *((learners, 2, None) for learners in SHORT.steps),
+        (budget.learners, 1, budget.app_cores), (budget.learners, 2, budget.app_cores)]
     for step in result["load"]:
         assert step["signed_up"] == step["learners"]
         assert step["ok"] > step["learners"], step
         assert step["errors"] == 0, step
+
+
+def test_app_hosts_keep_to_their_cpu_budget_and_nginx_to_its_upstreams(result: dict) -> None:
+    """The scale-out comparison means something only if each app host really was held to its
+    budget, and the one-app step really sent nothing to the other app server."""
+    one, two = result["load"][-2:]
+    budget = SHORT.scale_out.app_cores
+    margin = 1.25  # the quota is enforced per 0.1 s period; usage is read at the phase's ends
+    assert one["cpu_cores"]["app1"] <= budget * margin, one["cpu_cores"]
+    assert one["cpu_cores"]["app2"] < 0.02, one["cpu_cores"]
+    for app in ("app1", "app2"):
+        assert 0 < two["cpu_cores"][app] <= budget * margin, two["cpu_cores"]
+    unbudgeted = result["load"][0]["cpu_cores"]
+    assert unbudgeted["learners"] > 0 and unbudgeted["data"] > 0, unbudgeted

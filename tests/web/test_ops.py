@@ -66,3 +66,30 @@ def test_metrics_count_requests_checks_and_the_queue(client):
     assert "django_http_requests_latency_seconds_by_view_method" in text
     assert "nablalab_check_seconds_count" in text
     assert "nablalab_queue_depth" in text
+
+
+@pytest.mark.parametrize(("error", "status", "says"), [
+    ("OperationalError", 503, "The course is briefly unavailable"),
+    ("InterfaceError", 503, "The course is briefly unavailable"),
+    ("IntegrityError", 500, "Something went wrong on our side"),
+    ("ValueError", 500, "Something went wrong on our side"),
+])
+def test_a_page_that_fails_on_the_database_says_the_course_is_briefly_unavailable(
+        client, monkeypatch, error, status, says):
+    """A page whose database is restarting tells the learner so, and when to retry; any other
+    failure is still the plain 500 page. Neither page needs the database."""
+    import builtins
+
+    from django import db
+
+    from nablalab.web.catalog import views
+    kind = getattr(db, error, None) or getattr(builtins, error)
+
+    def down(*args, **kwargs):
+        raise kind("server closed the connection unexpectedly")
+    monkeypatch.setattr(views, "site_course", down)
+    client.raise_request_exception = False
+    response = client.get("/modules/no-such-module/")
+    assert response.status_code == status
+    assert says in response.content.decode()
+    assert (response.get("Retry-After") == "5") == (status == 503)

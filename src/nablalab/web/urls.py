@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from nablalab.web.api.endpoints import api
 
+handler500 = "nablalab.web.ops.errors.server_error"  # a database outage gets its own page
+
 admin.site.site_header = "nablalab administration"
 admin.site.site_title = "nablalab admin"
 

@@ -22,6 +22,7 @@ from nablalab.web.api.schemas import CheckIn, CheckOut, ErrorOut, ValidateIn, Va
 from nablalab.web.api.throttles import LearnerRateThrottle
 from nablalab.web.explore import api as explore_api
 from nablalab.web.mastery.hooks import record_try_it
+from nablalab.web.ops.errors import DATABASE_RETRY_SECONDS
 from nablalab.web.ops.metrics import CHECK_SECONDS
 from nablalab.web.submissions import api as submissions_api
 
@@ -37,7 +38,6 @@ api.add_router("/", submissions_api.router)  # assignment submissions (CLI, toke
 atexit.register(shutdown)
 
 log = logging.getLogger(__name__)
-DATABASE_RETRY_SECONDS = 5
 ERRORS = {403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 

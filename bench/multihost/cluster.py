@@ -111,6 +111,8 @@ class Cluster:
             "SECRET_KEY": self.secret_key,
             "DATABASE_URL": f"postgres://{DB_USER}:{DB_PASSWORD}@{data}:5432/{DB_NAME}",
             "NABLALAB_QUEUE_URL": f"redis://{data}:6379/0",
+            "NABLALAB_CACHE_URL": f"redis://{data}:6379/1",
+            "NABLALAB_TRUSTED_PROXIES": "1",
             "NABLALAB_DATA_DIR": str(folder / "data"),
             "NABLALAB_ALLOWED_HOSTS": ",".join([front, *(self.address(a) for a in APPS)]),
             "NABLALAB_CSRF_TRUSTED_ORIGINS": f"http://{front}",

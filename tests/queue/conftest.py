@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,11 +16,11 @@ import pytest
 
 import tests.web.conftest  # noqa: F401  (Django configured on a throw-away data dir)
 from nablalab.web.config import DATABASE_FILE, SECRET_KEY_FILE
-from tests.web.test_serve import clean_env, free_port
+from tests.servers import redis_url, wait_until  # noqa: F401  (fixtures and helper shared)
+from tests.web.test_serve import clean_env
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 REFERENCE = REPOSITORY / "src/nablalab/assignments/backprop/reference.py"
-REDIS_SERVER = Path("/usr/bin/redis-server")
 LEASE_SECONDS = "1.5"  # short, so a killed worker's submissions come back quickly
 
 
@@ -85,15 +84,6 @@ class Site:
                 process.wait()
 
 
-def wait_until(check: Callable[[], bool], seconds: float, why: Callable[[], str]) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.1)
-    pytest.fail(f"not done within {seconds} s: {why()}")
-
-
 @pytest.fixture
 def make_site(migrated, tmp_path) -> Iterator[Callable[..., Site]]:
     sites: list[Site] = []
@@ -109,34 +99,3 @@ def make_site(migrated, tmp_path) -> Iterator[Callable[..., Site]]:
     yield make
     for site in sites:
         site.stop()
-
-
-@pytest.fixture
-def redis_url(tmp_path) -> Iterator[str]:
-    if not REDIS_SERVER.is_file():
-        pytest.fail(f"{REDIS_SERVER} is missing: run `sudo apt-get install redis-server` "
-                    "(the queue's Redis mode is tested against a real server)")
-    port = free_port()
-    folder = tmp_path / "redis"
-    folder.mkdir()
-    process = subprocess.Popen([str(REDIS_SERVER), "--port", str(port), "--bind", "127.0.0.1",
-                                "--dir", str(folder), "--save", "", "--appendonly", "no"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    try:
-        import redis
-
-        client = redis.Redis(port=port)
-        wait_until(lambda: _pings(client), 10, lambda: "redis-server did not answer")
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _pings(client: object) -> bool:
-    import redis
-
-    try:
-        return bool(client.ping())
-    except redis.ConnectionError:
-        return False

@@ -15,6 +15,10 @@ Environment variables (all optional for a local run):
   http run on this machine.
 - ``NABLALAB_ALLOWED_HOSTS``, ``NABLALAB_CSRF_TRUSTED_ORIGINS``: comma-separated lists.
 - ``NABLALAB_CONTENT_DIR``: the course content folder (default: the repository's ``content/``).
+- ``NABLALAB_CACHE_URL``: ``redis://host:6379/1`` for the counters behind rate and sign-in
+  limits, so that every app server counts together; default each process's own memory.
+- ``NABLALAB_TRUSTED_PROXIES``: how many proxies (nginx: 1) add to X-Forwarded-For before the
+  app; default 0, the peer's own address.
 """
 
 from __future__ import annotations
@@ -127,3 +131,27 @@ def secret_key(env: Mapping[str, str], data: Path) -> str:
     with os.fdopen(descriptor, "w", encoding="ascii") as handle:
         handle.write(key + "\n")
     return key
+
+
+def shared_cache(env: Mapping[str, str]) -> dict[str, Any]:
+    """The cache for counters that must be shared by every app process and server (rate and
+    sign-in limits): Redis when ``NABLALAB_CACHE_URL`` names one, else this process's memory."""
+    url = env.get("NABLALAB_CACHE_URL", "").strip()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "nablalab-default"}
+    if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
+        raise ConfigError(f"NABLALAB_CACHE_URL={url!r}: use redis://host:6379/1")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+            "KEY_PREFIX": "nablalab",
+            # An outage costs a request a second at most (see nablalab.web.shared_cache).
+            "OPTIONS": {"socket_connect_timeout": 1.0, "socket_timeout": 1.0}}
+
+
+def env_count(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ConfigError(f"{name}={raw!r}: use a whole number such as {default}")
+    return int(raw)

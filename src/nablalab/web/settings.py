@@ -100,12 +100,11 @@ TEMPLATES = [
 DATABASES = {"default": config.database(ENV, DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Both in each process's memory: "default" holds the API's rate counters, "pages" the lesson
-# pages and course syllabus rendered for visitors (keyed by content version, so a content
-# sync retires them).
+# "default" holds the rate and sign-in counters: in Redis when NABLALAB_CACHE_URL says so,
+# shared by every app server. In each process's memory: "pages", the lesson pages and course
+# syllabus rendered for visitors (keyed by content version, so a content sync retires them).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": "nablalab-default"},
+    "default": config.shared_cache(ENV),
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
               "LOCATION": "nablalab-pages", "TIMEOUT": None,
               "OPTIONS": {"MAX_ENTRIES": 1000}},
@@ -150,6 +149,18 @@ API_RATES = {
     "widget": ENV.get("NABLALAB_WIDGET_RATE", "600/min"),  # explorations redraw as sliders move
     "widget-code": ENV.get("NABLALAB_WIDGET_CODE_RATE", "30/min"),  # next_step in the sandbox
 }
+
+# Proxies in front of the app that append to X-Forwarded-For (nginx: 1); per-address limits
+# believe only those last entries.
+TRUSTED_PROXIES = config.env_count(ENV, "NABLALAB_TRUSTED_PROXIES", 0)
+
+# Failed sign-ins allowed per account and per address in SIGN_IN_WINDOW seconds: enough for
+# typos and a classroom behind one address, too few to guess passwords.
+SIGN_IN_FAILURES = {
+    "account": config.env_count(ENV, "NABLALAB_SIGN_IN_FAILURES_PER_ACCOUNT", 10),
+    "address": config.env_count(ENV, "NABLALAB_SIGN_IN_FAILURES_PER_ADDRESS", 100),
+}
+SIGN_IN_WINDOW = 15 * 60
 
 # The grading queue (nablalab.queue): Huey on SQLite in the data dir, or Redis when
 # NABLALAB_QUEUE_URL=redis://host:6379/0; a worker's claim lasts this long unless renewed.

@@ -41,6 +41,10 @@ def test_checks_are_rate_limited_per_address_with_a_clear_message(client, db, se
     assert int(refused["Retry-After"]) >= 1
     assert refused.json()["detail"].startswith("Too many requests: please wait")
 
+    # A made-up X-Forwarded-For is no way out: no proxy is trusted unless configured.
+    assert post_json(client, "/api/check", CHECK,
+                     X_Forwarded_For="203.0.113.9").status_code == 429
+    settings.TRUSTED_PROXIES = 1  # behind nginx, the address nginx appended counts
     other_address = post_json(client, "/api/check", CHECK, X_Forwarded_For="203.0.113.9")
     assert other_address.status_code == 200
 

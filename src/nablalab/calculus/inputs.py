@@ -1,8 +1,9 @@
 """Turning what a learner (or a caller) passed into SymPy objects, with helpful errors.
 
-Text always goes through the safe parser ``nablalab.mathinput.parse``; SymPy objects are
-taken as they are. Variables are matched by name, so a caller's ``Symbol("x")`` and the
-parser's real ``x`` are the same variable.
+Text and SymPy objects are read as every engine reads them (``nablalab.mathinput.coerce``:
+text through the safe parser, SymPy objects as they are); this module adds plain numbers,
+vectors, points and the calculus engine's own messages. Variables are matched by name, so a
+caller's ``Symbol("x")`` and the parser's real ``x`` are the same variable.
 """
 
 from __future__ import annotations
@@ -13,17 +14,15 @@ from typing import Any
 import sympy as sp
 
 from nablalab.calculus.errors import CalculusError
-from nablalab.mathinput import parse
+from nablalab.mathinput import coerce, parse
 
 ExprLike = str | sp.Basic | int | float
 
 
 def to_sympy(value: ExprLike, variables: Sequence[str] | None = None) -> sp.Basic:
     """A SymPy object for learner text, a SymPy object or a plain number."""
-    if isinstance(value, str):
-        return parse(value, variables=variables).expr
-    if isinstance(value, sp.Basic):
-        return value
+    if isinstance(value, str | sp.Basic):
+        return coerce.to_sympy(value, variables)
     if isinstance(value, bool):
         raise CalculusError(f"{value!r} is not a mathematical expression")
     if isinstance(value, int):
@@ -75,8 +74,7 @@ def variables_of(names: str | Sequence[str | sp.Symbol] | None,
                  exprs: Sequence[sp.Basic]) -> tuple[sp.Symbol, ...]:
     """The variables asked for (a list or 'x,y'), or every free symbol sorted by name."""
     if names is None:
-        found = set().union(*(e.free_symbols for e in exprs)) if exprs else set()
-        return tuple(sorted(found, key=lambda s: s.name))
+        return coerce.free_variables(exprs)
     if isinstance(names, str | sp.Symbol):
         names = split_names(names) if isinstance(names, str) else [names]
     chosen = tuple(variable(n, exprs) for n in names)

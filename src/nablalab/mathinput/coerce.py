@@ -1,12 +1,14 @@
 """Turn what a caller hands us (SymPy objects or learner text) into real-variable SymPy.
 
-Variables are replaced by symbols declared real: |x| then differentiates to sign(x) rather
-than a complex-analysis formula, and "is this value real?" has a definite answer.
+``to_sympy`` and ``free_variables`` are the one way in for every engine (the calculus engine
+adds plain numbers and its own messages on top). Variables are replaced by symbols declared
+real: |x| then differentiates to sign(x) rather than a complex-analysis formula, and "is this
+value real?" has a definite answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import sympy as sp
 
@@ -15,6 +17,24 @@ from nablalab.mathinput.printing import latex, plain_text
 
 ExprLike = sp.Expr | str
 PointLike = sp.Expr | str | int | float
+
+
+def to_sympy(value: str | sp.Basic,
+             variables: Sequence[sp.Symbol | str] | None = None) -> sp.Basic:
+    """Learner text read by the safe parser (with ``variables`` the only names allowed), or a
+    SymPy object as it is: text is never sympified."""
+    if isinstance(value, str):
+        return parse(value, variables=variables).expr
+    if isinstance(value, sp.Basic):
+        return value
+    raise TypeError(f"expected a SymPy expression or text, got {type(value).__name__}")
+
+
+def free_variables(exprs: Iterable[sp.Basic]) -> tuple[sp.Symbol, ...]:
+    """Every free symbol of the expressions, sorted by name: the variables when none are
+    named, in an order that does not depend on how the expressions were written."""
+    found = set().union(*(expr.free_symbols for expr in exprs))
+    return tuple(sorted(found, key=lambda s: s.name))
 
 
 def as_expression(
@@ -26,14 +46,9 @@ def as_expression(
     symbol must be a variable: engines here need numbers, not parameters.
     """
     names = None if variables is None else [str(v) for v in variables]
-    if isinstance(function, str):
-        expr = parse(function, variables=names).expr
-    elif isinstance(function, sp.Basic):
-        expr = function
-    else:
-        raise TypeError(f"expected a SymPy expression or text, got {type(function).__name__}")
+    expr = to_sympy(function, names)
     if names is None:
-        names = sorted(s.name for s in expr.free_symbols)
+        names = [s.name for s in free_variables([expr])]
     real = {name: sp.Symbol(name, real=True) for name in names}
     expr = expr.xreplace({s: real[s.name] for s in expr.free_symbols if s.name in real})
     extra = sorted(s.name for s in expr.free_symbols if s.name not in real)

@@ -1,6 +1,6 @@
 """The Sandpit's API: the floor stays on the server until the game ends, wins are kept for
-signed-in learners only, games belong to whoever started them, and the leaderboard ranks
-fewest digs first."""
+signed-in learners only and only on a floor the server drew (a replayed seed is practice),
+games belong to whoever started them, and the leaderboard ranks fewest digs first."""
 
 from __future__ import annotations
 
@@ -24,6 +24,25 @@ def start(client, variant="minima", seed=2):
     response = post(client, NEW, {"variant": variant, "seed": seed})
     assert response.status_code == 200, response.content
     return response.json()
+
+
+def start_fresh(client, variant="minima"):
+    """A game on a floor the server drew, and that floor (read from the server's record: the
+    answer does not tell the seed)."""
+    response = post(client, NEW, {"variant": variant})
+    assert response.status_code == 200, response.content
+    game = response.json()
+    return game, make_floor(variant, Game.objects.get(public_id=game["game"]).seed)
+
+
+def win(client, game, floor, extra_digs=0):
+    """Dig ``extra_digs`` times in a corner, then on the phone; the winning answer."""
+    for i in range(extra_digs):
+        post(client, DIG, {"game": game["game"], "x": 0.1, "y": 0.1 + i / 10})
+    phone = floor.minimum
+    answer = post(client, DIG, {"game": game["game"], "x": phone.x, "y": phone.y}).json()
+    assert answer["outcome"] == "found"
+    return answer
 
 
 def far_spot(floor, i):
@@ -60,10 +79,23 @@ def test_digs_answer_depth_and_arrow_but_never_the_floor_until_the_end(client):
 def test_the_new_game_answer_holds_nothing_about_the_floor(client):
     game = start(client, "well", 5)
     assert not set(game) & set(FLOOR_WORDS)
-    assert game["seed"] == 5 and game["arrows"] is True
+    assert game["seed"] == 5 and game["arrows"] is True and game["ranked"] is False
     assert start(client, "depth", 1)["arrows"] is False
     fresh = post(client, NEW, {"variant": "intro"}).json()
-    assert 0 <= fresh["seed"] <= 999_999  # a new seed, shareable in the URL
+    assert fresh["ranked"] is True and fresh["seed"] is None  # drawn, and kept secret
+    assert 0 <= Game.objects.get(public_id=fresh["game"]).seed <= 999_999
+
+
+@pytest.mark.django_db
+def test_a_fresh_floors_seed_comes_with_the_end_of_its_game(client):
+    game, floor = start_fresh(client, "intro")
+    for i in range(24):
+        x, y = far_spot(floor, i)
+        answer = post(client, DIG, {"game": game["game"], "x": x, "y": y}).json()
+        assert "seed" not in json.dumps(answer)
+    last = win(client, game, floor)
+    assert last["reveal"]["seed"] == floor.seed  # now shareable, to replay as practice
+    assert "practice" not in last["message"]
 
 
 @pytest.mark.django_db
@@ -76,13 +108,9 @@ def test_stuck_message_at_a_local_minimum(client):
 
 @pytest.mark.django_db
 def test_a_signed_in_win_is_kept_and_only_improved(learner_client, learner):
-    phone = make_floor("minima", 2).minimum
     for extra_digs, expected in ((2, 3), (4, 3), (0, 1)):
-        game = start(learner_client)
-        for i in range(extra_digs):
-            post(learner_client, DIG, {"game": game["game"], "x": 0.1, "y": 0.1 + i / 10})
-        won = post(learner_client, DIG, {"game": game["game"], "x": phone.x, "y": phone.y})
-        assert won.json()["outcome"] == "found"
+        game, floor = start_fresh(learner_client)
+        assert win(learner_client, game, floor, extra_digs)["saved"] is (extra_digs != 4)
         assert BestScore.objects.get(learner=learner, variant="minima").digs == expected
     board = post(learner_client, "/api/widgets/sandpit/leaderboard", {"variant": "minima"}).json()
     assert board["rows"][0] == {**board["rows"][0], "name": "ada", "digs": 1, "rank": 1}
@@ -90,11 +118,34 @@ def test_a_signed_in_win_is_kept_and_only_improved(learner_client, learner):
 
 
 @pytest.mark.django_db
+def test_a_replayed_floor_is_practice_and_never_changes_the_leaderboard(learner_client,
+                                                                         learner):
+    leaderboard = "/api/widgets/sandpit/leaderboard"
+    replay = start(learner_client, "minima", 2)
+    assert replay["ranked"] is False and replay["seed"] == 2
+    won = win(learner_client, replay, make_floor("minima", 2))
+    assert won["saved"] is False
+    assert "Replayed floor 2: practice, not on the leaderboard." in won["message"]
+    assert not BestScore.objects.exists()
+    assert post(learner_client, leaderboard, {"variant": "minima"}).json()["rows"] == []
+
+    game, floor = start_fresh(learner_client)
+    assert win(learner_client, game, floor, extra_digs=3)["saved"] is True
+    # Knowing that floor now, a one-dig replay of it does not beat the four-dig win.
+    replay = start(learner_client, "minima", floor.seed)
+    assert win(learner_client, replay, floor)["saved"] is False
+    best = BestScore.objects.get(learner=learner, variant="minima")
+    assert (best.digs, best.seed) == (4, floor.seed)
+    board = post(learner_client, leaderboard, {"variant": "minima"}).json()
+    assert [(r["name"], r["digs"]) for r in board["rows"]] == [("ada", 4)]
+    assert board["yours"] == 4
+
+
+@pytest.mark.django_db
 def test_guests_play_without_saving(client):
-    game = start(client)
-    phone = make_floor("minima", 2).minimum
-    won = post(client, DIG, {"game": game["game"], "x": phone.x, "y": phone.y}).json()
-    assert won["outcome"] == "found" and won["saved"] is False
+    game, floor = start_fresh(client)
+    assert game["ranked"] is True
+    assert win(client, game, floor)["saved"] is False
     assert not BestScore.objects.exists()
     assert Game.objects.get(public_id=game["game"]).learner is None
 

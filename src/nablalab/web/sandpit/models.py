@@ -1,6 +1,8 @@
 """A game is its variant, seed and the digs made so far; the floor itself is rebuilt from
 (variant, seed) on the server and never sent to the page before the game ends. A best
-score is the fewest digs a learner needed to find the phone in a variant."""
+score is the fewest digs a learner needed to find the phone in a variant, on a floor the
+server drew: a replayed floor may already be known (it is revealed at the end of every game),
+so a game on a chosen seed is practice and never counts."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ class Game(models.Model):
     seed = models.PositiveIntegerField()
     digs = models.JSONField(default=list)  # [[x, y], ...] in order
     outcome = models.CharField(max_length=16, default="digging")
+    # True only for a floor the server drew and kept secret until the game ends.
+    ranked = models.BooleanField(default=False)
     started = models.DateTimeField(auto_now_add=True)
 
     @property

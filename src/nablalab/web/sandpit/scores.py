@@ -13,8 +13,9 @@ LEADERBOARD_SIZE = 10
 
 def record_win(game: Game) -> bool:
     """Keep the game's dig count as the learner's best if it beats theirs; True if it did.
-    Guests' games are not kept."""
-    if game.learner_id is None or game.outcome != "found":
+    Guests' games and practice games (on a replayed floor, whose phone may be known) are
+    not kept."""
+    if game.learner_id is None or not game.ranked or game.outcome != "found":
         return False
     with transaction.atomic():
         best = BestScore.objects.select_for_update().filter(

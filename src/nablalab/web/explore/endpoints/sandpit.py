@@ -1,6 +1,10 @@
 """The Sandpit game. The page holds only a game id: it sends digs, the server answers with
 the depth (and the downhill arrow unless the variant is depth-only), and only when the
-game is over does it send the floor's contours and where the phone was."""
+game is over does it send the floor's contours and where the phone was.
+
+Only a game on a floor the server drew counts for the leaderboard, and its seed stays secret
+until the game ends: with the seed, the floor could be revealed in a replay (or drawn whole
+in the descent lab) and the phone dug up at once. A game on a chosen seed is practice."""
 
 from __future__ import annotations
 
@@ -29,18 +33,23 @@ from nablalab.web.sandpit.scores import leaderboard, personal_best, record_win
 
 router = Router(tags=["widgets"])
 REVEAL_SAMPLES = 61
+PRACTICE_NOTE = "Replayed floor {seed}: practice, not on the leaderboard."
 
 
 class NewGameIn(Schema):
     variant: str = Field(default="intro", description=f"One of {', '.join(VARIANTS)}.")
-    seed: int | None = Field(default=None, ge=0, le=MAX_SEED,
-                             description="The floor's seed; none for a fresh one.")
+    seed: int | None = Field(
+        default=None, ge=0, le=MAX_SEED,
+        description="A floor to replay (practice: not on the leaderboard); none for a fresh "
+                    "floor, whose game counts.")
 
 
 class NewGameOut(Schema):
     game: uuid.UUID
     variant: str
-    seed: int
+    seed: int | None = Field(description="The replayed floor's seed; none for a fresh floor, "
+                                         "whose seed comes with the game's end.")
+    ranked: bool = Field(description="Whether a win counts on the leaderboard.")
     about: str
     arrows: bool
     size: float
@@ -56,6 +65,7 @@ class DigIn(Schema):
 
 
 class Reveal(Schema):
+    seed: int
     axis: list[float]
     depth: list[list[float | None]]
     phone: list[float]
@@ -99,15 +109,17 @@ def checked_variant(name: str) -> str:
 
 @router.post("/sandpit/new", response=NewGameOut, url_name="widget_sandpit_new")
 def new_game(request: HttpRequest, body: NewGameIn) -> dict:
-    """Start a game on the floor (variant, seed); a missing seed gets a fresh one."""
+    """Start a game on the floor (variant, seed); a missing seed gets a fresh, secret one
+    and a game that counts."""
     require_csrf_for_sessions(request)
     variant = checked_variant(body.variant)
-    seed = secrets.randbelow(MAX_SEED + 1) if body.seed is None else body.seed
+    ranked = body.seed is None
+    seed = secrets.randbelow(MAX_SEED + 1) if ranked else body.seed
     floor = make_floor(variant, seed)  # analysed now, so the first dig answers at once
     learner = request.user if request.user.is_authenticated else None
-    game = Game.objects.create(learner=learner, variant=variant, seed=seed)
-    return {"game": game.public_id, "variant": variant, "seed": seed,
-            "about": VARIANTS[variant], "arrows": floor.arrows, "size": SIZE,
+    game = Game.objects.create(learner=learner, variant=variant, seed=seed, ranked=ranked)
+    return {"game": game.public_id, "variant": variant, "seed": None if ranked else seed,
+            "ranked": ranked, "about": VARIANTS[variant], "arrows": floor.arrows, "size": SIZE,
             "max_digs": MAX_GUESSES, "warning_at": WARNING_AT,
             "best": personal_best(learner, variant)}
 
@@ -135,12 +147,14 @@ def dig_here(request: HttpRequest, body: DigIn) -> dict:
     if result.over:
         answer["saved"] = record_win(game)
         answer["reveal"] = _reveal(floor)
+        if not game.ranked:
+            answer["message"] += f" {PRACTICE_NOTE.format(seed=game.seed)}"
     return answer
 
 
 def _reveal(floor: Floor) -> dict:
     axis, depth = floor.grid(REVEAL_SAMPLES)
-    return {"axis": finite(axis, 4), "depth": finite(depth, 4),
+    return {"seed": floor.seed, "axis": finite(axis, 4), "depth": finite(depth, 4),
             "phone": [floor.minimum.x, floor.minimum.y],
             "local_minima": [[m.x, m.y] for m in floor.local_minima]}
 

@@ -1,10 +1,8 @@
-// Lesson "try it" boxes: a live preview of how the answer is read (debounced POST to
-// /api/validate, shown with KaTeX), and checking on submit (POST to /api/check) with the
-// feedback for each part. The expected answer never reaches the page: the server finds it
-// by the question's id. Everything is built with text nodes, never innerHTML.
+// Lesson "try it" boxes: a live preview of how the answer is read (preview.js), and checking
+// on submit (POST to /api/check) with the feedback for each part. The expected answer never
+// reaches the page: the server finds it by the question's id. Everything is built with text nodes, never innerHTML.
 (function () {
   "use strict";
-  var PAUSE_MS = 300;
   var config = document.getElementById("tryit-api");
   if (!config) { return; }
 
@@ -15,31 +13,6 @@
     if (className) { node.className = className; }
     if (text) { node.textContent = text; }
     return node;
-  }
-
-  function showMaths(target, latex, fallback) {
-    var span = element("span");
-    try {
-      window.katex.render(latex, span, { throwOnError: true, output: "htmlAndMathml" });
-    } catch (error) {
-      span.textContent = fallback;
-    }
-    target.appendChild(span);
-  }
-
-  function showPreview(form, data) {
-    var preview = form.querySelector(".tryit-preview");
-    var input = form.querySelector(".tryit-answer");
-    preview.replaceChildren();
-    preview.classList.toggle("tryit-preview-error", !data.valid);
-    input.setAttribute("aria-invalid", data.valid ? "false" : "true");
-    if (data.valid) {
-      preview.appendChild(document.createTextNode("Interpreted as "));
-      showMaths(preview, data.latex, data.interpreted);
-      return;
-    }
-    var where = data.position === null ? "" : " (at character " + (data.position + 1) + ")";
-    preview.textContent = data.message + where + (data.hint ? ". " + data.hint : "");
   }
 
   function showResult(form, data) {
@@ -70,33 +43,10 @@
 
   function attach(form) {
     var input = form.querySelector(".tryit-answer");
-    var timer = null;
-    var latest = 0;
-
-    function preview() {
-      var text = input.value;
-      var ticket = ++latest;
-      if (!text.trim()) {
-        form.querySelector(".tryit-preview").replaceChildren();
-        input.removeAttribute("aria-invalid");
-        return;
-      }
-      post(config.dataset.validateUrl, {
-        answer: text,
-        variables: form.dataset.variables || null,
-        kind: form.dataset.kind
-      }).then(function (data) {
-        if (ticket === latest) { showPreview(form, data); }
-      }).catch(function (error) {
-        if (ticket === latest) {
-          form.querySelector(".tryit-preview").textContent = error.message;
-        }
-      });
-    }
-
-    input.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(preview, PAUSE_MS);
+    window.nablalab.previewAnswer(input, form.querySelector(".tryit-preview"), {
+      url: config.dataset.validateUrl, csrfToken: config.dataset.csrfToken,
+      variables: form.dataset.variables, kind: form.dataset.kind,
+      errorClass: "tryit-preview-error"
     });
 
     form.addEventListener("submit", function (event) {

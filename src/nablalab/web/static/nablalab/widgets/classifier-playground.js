@@ -16,11 +16,11 @@
     Object.keys(DEFAULTS).forEach(function (key) {
       if (ctx.state[key] === undefined) { ctx.state[key] = DEFAULTS[key]; }
     });
-    var model = null;        // the newest answer: weights, momentum, region, points
     var trainLoss = [];      // [step, loss] for every step so far
     var testLoss = [];       // [step, loss] once per chunk
 
-    var player = ctx.player(function () { return advance(CHUNK); });
+    var reset = ctx.trainer("classifier-playground", { chunk: CHUNK, body: body, record: record,
+                                                       draw: draw, clear: clear }).reset;
     ctx.button("Reset", reset);
     ctx.select("dataset", "Data", [["circles", "circles"], ["xor", "exclusive or"], ["moons", "moons"],
       ["spiral", "spiral"], ["gaussians", "two clusters"]], reset);
@@ -49,7 +49,7 @@
 
     function neuronsChoice() { neurons.disabled = Number(ctx.state.layers) === 0; }
 
-    function body(steps) {
+    function body(steps, model) {
       return { dataset: ctx.state.dataset, noise: Number(ctx.state.noise), hidden: hidden(),
                activation: ctx.state.activation, learning_rate: Number(ctx.state.rate),
                seed: Number(ctx.state.seed), steps: steps,
@@ -57,29 +57,18 @@
                iteration: model ? model.iteration : 0 };
     }
 
-    function advance(steps) {
-      return ctx.api("classifier-playground", body(steps), { quiet: model !== null }).then(function (answer) {
-        var first = model ? model.iteration : 0;
-        if (!model) { trainLoss.push([0, answer.train_loss]); }
-        answer.train_losses.forEach(function (loss, k) { trainLoss.push([first + k + 1, loss]); });
-        testLoss.push([answer.iteration, answer.test_loss]);
-        model = answer;
-        draw();
-        if (answer.status === "diverged") {
-          ctx.status(answer.message + " Press Reset.", "error");
-          return false;
-        }
-        return true;
-      });
+    function record(answer, previous) {
+      var first = previous ? previous.iteration : 0;
+      if (!previous) { trainLoss.push([0, answer.train_loss]); }
+      answer.train_losses.forEach(function (loss, k) { trainLoss.push([first + k + 1, loss]); });
+      testLoss.push([answer.iteration, answer.test_loss]);
     }
 
-    function reset() {
-      player.cancel();
-      model = null; trainLoss = []; testLoss = [];
+    function clear() {
+      trainLoss = []; testLoss = [];
       var sizes = [2].concat(hidden(), [1]).join(" \u2192 ");
       architecture.textContent = "Network " + sizes + " (" + ctx.state.activation +
         " hidden layers, logistic output); mini-batches of 10 points, momentum 0.9; cost |a \u2212 y|\u00b2 / N.";
-      advance(0).catch(function () { /* the status line says why */ });
     }
 
     function points(set, name, symbol) {
@@ -88,7 +77,7 @@
                          line: { color: "#ffffff", width: 1 } } };
     }
 
-    function draw() {
+    function draw(model) {
       var grid = model.grid;
       ctx.plot(regionPlot, [
         { type: "heatmap", x: grid.xs, y: grid.ys, z: grid.probability, zmin: 0, zmax: 1,

@@ -287,6 +287,39 @@
     };
   };
 
+  // Training on the server in chunks (the network widgets): the page keeps only the newest
+  // answer (weights, iteration...) and sends it back, through options.body(steps, model), for
+  // the next chunk. options.record(answer, previous) keeps the history the plots need,
+  // options.draw(model) draws, options.clear() forgets the history on a reset; options.chunk
+  // steps go per call while playing. A diverged answer stops play with its message. Makes the
+  // Play and Step buttons; returns { reset }, which starts again from fresh weights.
+  Context.prototype.trainer = function (path, options) {
+    var self = this, model = null;
+    var player = this.player(function () { return advance(options.chunk); });
+
+    function advance(steps) {
+      return self.api(path, options.body(steps, model), { quiet: model !== null }).then(function (answer) {
+        options.record(answer, model);
+        model = answer;
+        options.draw(model);
+        if (answer.status === "diverged") {
+          self.status(answer.message + " Press Reset.", "error");
+          return false;
+        }
+        return true;
+      });
+    }
+
+    return {
+      reset: function () {
+        player.cancel();
+        model = null;
+        options.clear();
+        advance(0).catch(function () { /* the status line says why */ });
+      }
+    };
+  };
+
   nablalab.widgets = {
     register: function (name, mount) { registry[name] = mount; },
     element: element,

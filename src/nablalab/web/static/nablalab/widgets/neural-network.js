@@ -12,11 +12,11 @@
     if (ctx.state.rate === undefined) { ctx.state.rate = 5; }
     if (ctx.state.noise === undefined) { ctx.state.noise = 1; }
     if (ctx.state.seed === undefined) { ctx.state.seed = 0; }
-    var model = null;           // the newest answer: weights, curve, cost
     var costs = [];             // [iteration, cost] for every iteration so far
     var norms = [];             // [iteration, [layer 1, layer 2, layer 3]] once per chunk
 
-    var player = ctx.player(function () { return advance(CHUNK); });
+    var reset = ctx.trainer("neural-network", { chunk: CHUNK, body: body, record: record, draw: draw,
+                                                clear: function () { costs = []; norms = []; } }).reset;
     ctx.button("Reset", reset);
     ctx.select("rate", "Learning rate (aggression)", [["1", "1"], ["2", "2"], ["5", "5 (steady)"],
       ["10", "10"], ["20", "20 (too large)"]], function () { /* the next chunk uses it */ });
@@ -34,35 +34,20 @@
     var costPlot = ctx.panel("The cost against the iteration, on a logarithmic scale");
     var gradientPlot = ctx.panel("The size of each layer's gradient against the iteration, on a logarithmic scale");
 
-    function body(steps) {
+    function body(steps, model) {
       return { parameters: model ? model.parameters : null, iteration: model ? model.iteration : 0,
                steps: steps, aggression: Number(ctx.state.rate), noise: Number(ctx.state.noise),
                seed: Number(ctx.state.seed) };
     }
 
-    function advance(steps) {
-      return ctx.api("neural-network", body(steps), { quiet: model !== null }).then(function (answer) {
-        var first = model ? model.iteration : 0;
-        answer.costs.forEach(function (cost, k) { costs.push([first + k + 1, cost]); });
-        if (!model) { costs.push([0, answer.cost]); }
-        norms.push([answer.iteration, answer.gradient_norms]);
-        model = answer;
-        draw();
-        if (answer.status === "diverged") {
-          ctx.status(answer.message + " Press Reset.", "error");
-          return false;
-        }
-        return true;
-      });
+    function record(answer, previous) {
+      var first = previous ? previous.iteration : 0;
+      if (!previous) { costs.push([0, answer.cost]); }
+      answer.costs.forEach(function (cost, k) { costs.push([first + k + 1, cost]); });
+      norms.push([answer.iteration, answer.gradient_norms]);
     }
 
-    function reset() {
-      player.cancel();
-      model = null; costs = []; norms = [];
-      advance(0).catch(function () { /* the status line says why */ });
-    }
-
-    function draw() {
+    function draw(model) {
       ctx.plot(curvePlot, [
         { x: model.target_x, y: model.target_y, mode: "lines", name: "the heart (target)",
           line: { color: "#94a3b8", dash: "dash", width: 3 } },

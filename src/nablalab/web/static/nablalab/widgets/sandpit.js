@@ -2,6 +2,9 @@
 // knows only a game id; each dig goes to the server, which answers the depth (and the
 // downhill arrow unless the variant is depth-only). The floor's contours arrive only with
 // the answer that ends the game. A leaderboard for the variant sits beside the pit.
+// Only a fresh floor counts for it, and its number (seed) is told only when the game ends; a
+// floor replayed from its number (the address's seed, "Same floor again") is practice, and
+// the page says so before the first dig and at the end.
 (function () {
   "use strict";
   var VARIANTS = [["intro", "Intro"], ["depth", "Depth only"], ["random", "Random floor"],
@@ -13,13 +16,14 @@
     if (ctx.state.variant === undefined) { ctx.state.variant = "intro"; }
     var game = null, digs = [], reveal = null;
 
-    ctx.select("variant", "Variant", VARIANTS, function () { start(ctx.state.seed); });
-    ctx.button("Same floor again", function () { start(ctx.state.seed); });
-    ctx.button("New floor", function () { start(undefined); });
+    ctx.select("variant", "Variant", VARIANTS, function () { start(null); });
+    var again = ctx.button("Same floor again", function () { start(ctx.state.seed); });
+    ctx.button("New floor", function () { start(null); });
     var xInput = numberField("x", "Dig at x ="), yInput = numberField("y", "y =");
     ctx.button("Dig", function () { digAt(Number(xInput.value), Number(yInput.value)); });
     var about = el("p", { className: "widget-formulas" });
-    ctx.controls.appendChild(about);
+    var mode = el("p", { className: "widget-formulas sandpit-mode" });
+    ctx.controls.append(about, mode);
 
     ctx.canvas.classList.add("widget-canvas-two", "sandpit-layout");
     var pit = ctx.panel("The sandpit seen from above: your digs, their depths and downhill arrows", "sandpit-pit");
@@ -43,12 +47,13 @@
 
     function start(seed) {
       var body = { variant: ctx.state.variant };
-      if (seed !== undefined && seed !== "") { body.seed = Number(seed); }
+      if (seed !== undefined && seed !== null && seed !== "") { body.seed = Number(seed); }
       ctx.api("sandpit/new", body).then(function (answer) {
         game = answer; digs = []; reveal = null;
         ctx.setState({ variant: answer.variant, seed: answer.seed });
-        about.textContent = answer.about + " Floor " + answer.seed + ": " + answer.max_digs +
-          " digs allowed." + (answer.best ? " Your best in this variant: " + answer.best + " digs." : "");
+        about.textContent = answer.about + " " + answer.max_digs + " digs allowed." +
+          (answer.best ? " Your best in this variant: " + answer.best + " digs." : "");
+        showMode();
         log.replaceChildren();
         ctx.status("Click anywhere in the sandpit to dig.");
         draw();
@@ -68,7 +73,12 @@
         digs.push(answer);
         log.appendChild(el("li", {}, "(" + answer.x.toFixed(2) + ", " + answer.y.toFixed(2) + "): " +
                            answer.depth.toFixed(3) + " m" + (answer.outcome === "stuck" ? " (local optimum)" : "")));
-        if (answer.reveal) { reveal = answer.reveal; loadBoard(); }
+        if (answer.reveal) {
+          reveal = answer.reveal;
+          ctx.setState({ seed: reveal.seed });  // now the floor can be shared and replayed
+          showMode();
+          loadBoard();
+        }
         draw();
         ctx.status(answer.message, answer.outcome === "lost" ? "error" : undefined);
         ctx.statusLine.style.color = OUTCOME_COLOURS[answer.outcome] || "";
@@ -77,6 +87,22 @@
         ctx.busy(false);
         ctx.status(error.message, "error");
       });
+    }
+
+    // Ranked or practice, said before the first dig and again at the end. A fresh floor's
+    // number is unknown until its game ends, so it cannot be replayed before then.
+    function showMode() {
+      var floor = reveal ? reveal.seed : game.seed;
+      again.style.display = floor === null ? "none" : "";  // .button's display beats [hidden]
+      if (!game.ranked) {
+        mode.textContent = (reveal ? "Replayed floor " : "Replaying floor ") + floor +
+          ": practice, not on the leaderboard." + (reveal ? " New floor starts a game that counts." : "");
+      } else if (!reveal) {
+        mode.textContent = "A fresh floor: finding the phone counts on the leaderboard. " +
+          "Its number is shown when the game ends.";
+      } else {
+        mode.textContent = "That was floor " + floor + ": Same floor again replays it, as practice.";
+      }
     }
 
     function round(v) { return Math.round(v * 100) / 100; }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -17,6 +19,30 @@ def _spin_forever(pid_file: str) -> None:
     Path(pid_file).write_text(str(os.getpid()))
     while True:
         pass
+
+
+def _start_a_child_and_spin(pid_file: str) -> None:
+    """As an engine with its own time limit does: a process of the worker's own."""
+    child = os.fork()
+    if child == 0:
+        while True:
+            time.sleep(1)
+    Path(pid_file).write_text(str(child))
+    while True:
+        pass
+
+
+def _spin_in_a_pool_of_its_own(pid_file: str) -> None:
+    multiprocessing.current_process().daemon = False  # as the widget workers allow
+    WorkerPool(size=1).run(_spin_forever, (pid_file,), 60)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def _fail() -> None:
@@ -35,6 +61,23 @@ def test_a_runaway_job_is_killed_at_the_limit(tmp_path: Path) -> None:
         os.kill(spinner, 0)                  # killed and reaped
     fresh = pool.run(os.getpid, (), 5.0)     # a new worker takes over
     assert fresh not in (spinner, os.getpid())
+    pool.close()
+
+
+@pytest.mark.parametrize("job", [_start_a_child_and_spin, _spin_in_a_pool_of_its_own])
+def test_a_killed_worker_takes_the_processes_it_started_with_it(tmp_path: Path, job) -> None:
+    pool = WorkerPool(size=1)
+    pid_file = tmp_path / "child"
+    with pytest.raises(WorkerTimeout):
+        pool.run(job, (str(pid_file),), 1.0)
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survived = _alive(child)
+    if survived:
+        os.kill(child, signal.SIGKILL)  # never leave it holding the test run's output open
+    assert not survived, "the worker's own child outlived it"
     pool.close()
 
 

@@ -4,9 +4,11 @@ A Python thread cannot be stopped, and SymPy (or a pathological answer such as n
 powers) can run for minutes, so every check runs in a forked worker process. The parent
 waits on a pipe for at most the time limit; a worker that has not answered by then is
 killed (SIGKILL) and replaced by a fresh fork, so the limit holds whatever the worker is
-doing. Workers persist between checks, so the usual cost is one pipe round trip (well
-under a millisecond), not a process start. A worker's memory is capped as well, so a
-runaway allocation fails inside the worker instead of starving the machine.
+doing. Each worker leads its own process group and is killed with it, so processes it
+started itself (an engine's own time limits, a pool of its own) go too. Workers persist
+between checks, so the usual cost is one pipe round trip (well under a millisecond), not a
+process start. A worker's memory is capped as well, so a runaway allocation fails inside the
+worker instead of starving the machine.
 
 Workers are forked from the parent, which has already imported SymPy: a fork costs a few
 milliseconds. The pool is safe to share between threads (each check takes one worker).
@@ -14,6 +16,7 @@ milliseconds. The pool is safe to share between threads (each check takes one wo
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import resource
@@ -24,6 +27,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 MEMORY_HEADROOM_BYTES = 1 << 30  # a worker may grow by 1 GiB beyond the parent's size
+# True in a worker: a pool it runs keeps its workers in its group, so one kill ends them all.
+_inside_worker = False
 
 
 class WorkerTimeout(TimeoutError):
@@ -43,6 +48,8 @@ class Worker:
         self.process = context.Process(target=_serve, args=(child_end,), daemon=True,
                                        name="nablalab-check-worker")
         self.process.start()
+        if not _inside_worker:
+            _own_group(self.process.pid)  # also done in the child: whichever runs first
         child_end.close()
 
     def call(self, function: Callable[..., Any], args: tuple[Any, ...], time_limit: float
@@ -58,8 +65,12 @@ class Worker:
             raise WorkerCrash("the checking process stopped without an answer") from error
 
     def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
+        """SIGKILL to the worker's whole process group: it and anything it started."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):  # gone, or not (yet) its own group
+            if self.process.is_alive():
+                self.process.kill()
         self.process.join()
         self.connection.close()
 
@@ -115,10 +126,14 @@ class WorkerPool:
 
 
 def _serve(connection: Connection) -> None:
+    global _inside_worker
     # A worker forked from a server process (gunicorn) inherits its signal handlers; restore
     # the defaults so the parent's SIGTERM at shutdown ends the worker at once.
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
         signal.signal(signum, signal.SIG_DFL)
+    if not _inside_worker:
+        _own_group(0)
+    _inside_worker = True
     _cap_memory()
     while True:
         try:
@@ -135,6 +150,12 @@ def _serve(connection: Connection) -> None:
             connection.send(answer)
         except Exception as error:  # an unpicklable value or error: send its text instead
             connection.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _own_group(pid: int) -> None:
+    """Make the worker ``pid`` (0: this process) the leader of a process group of its own."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # gone, or done already
+        os.setpgid(pid, 0)
 
 
 def _cap_memory() -> None:

@@ -32,8 +32,9 @@ def allow_engine_time_limits() -> None:
     symbolic steps run in (radius of convergence, remainder bound, one-sided limits).
 
     The worker is a daemon process, and multiprocessing refuses children to daemons; but its
-    children are killed by their own time limits, and callers keep the sum of those limits
-    below the worker's, so none outlives the request."""
+    children are killed by their own time limits, callers keep the sum of those limits below
+    the worker's, and a worker killed at its own limit takes its process group, children
+    included, with it (nablalab.assess.worker): none outlives the request."""
     multiprocessing.current_process().daemon = False
 
 

@@ -28,7 +28,9 @@ FOUND_WITHIN = 0.15  # a dig this close to the phone finds it
 WARNING_AT = 22
 MAX_GUESSES = 25
 ARROW_STEP = 1e-4  # finite-difference step for the downhill arrow
-MAX_SEED = 999_999
+# Seeds span what a database integer holds: too many floors to tabulate offline and match
+# against a game's first readings.
+MAX_SEED = 2**31 - 1
 X, Y = sp.symbols("x y", real=True)
 
 VARIANTS: dict[str, str] = {

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from nablalab.optimize.sandpit import make_floor
+from nablalab.optimize.sandpit import MAX_SEED, make_floor
 from nablalab.web.sandpit.models import BestScore, Game
 from tests.web.conftest import make_user
 
@@ -83,7 +83,7 @@ def test_the_new_game_answer_holds_nothing_about_the_floor(client):
     assert start(client, "depth", 1)["arrows"] is False
     fresh = post(client, NEW, {"variant": "intro"}).json()
     assert fresh["ranked"] is True and fresh["seed"] is None  # drawn, and kept secret
-    assert 0 <= Game.objects.get(public_id=fresh["game"]).seed <= 999_999
+    assert 0 <= Game.objects.get(public_id=fresh["game"]).seed <= MAX_SEED
 
 
 @pytest.mark.django_db

@@ -2,12 +2,14 @@
 
 Three routes, anonymous: the course page, a lesson, and answer checking (POST /api/check to a
 "try it" question from a Lua script: right and wrong answers in turn, each written with a
-different coefficient, so that almost no answer text repeats and no cache flatters it). The
+different coefficient, so that almost no answer text repeats and no cache flatters it); and
+the course page again as an enrolled learner (a session made for the run, sent as a cookie). The
 rate limit is lifted for the run (NABLALAB_CHECK_RATE) so that every request is really
 served. Installs wrk and PostgreSQL through scripts/ when missing and uses its own
 database, nablalab_bench.
 
-Targets: lesson p99 <= 50 ms at 50 connections; answer check p99 <= 150 ms; no errors.
+Targets: lesson p99 <= 50 ms at 50 connections; the course page (a visitor's) p99 <= 60 ms;
+answer check p99 <= 150 ms; no errors.
 Run: .venv/bin/python -m bench.web_load
 """
 
@@ -44,6 +46,22 @@ request = function()
   return wrk.format(nil, "/api/check", nil, body)
 end
 """
+# Run by `nablalab manage shell` against the server's database and data dir (its secret key):
+# an enrolled learner and a signed-in session for them; prints the session cookie.
+LEARNER_SESSION = """
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from nablalab.web.catalog.lookup import site_course
+from nablalab.web.learning.models import Enrolment
+learner, _ = get_user_model().objects.get_or_create(username="bench-learner")
+Enrolment.objects.get_or_create(learner=learner, course=site_course())
+session = SessionStore()
+session.update({SESSION_KEY: str(learner.pk), HASH_SESSION_KEY: learner.get_session_auth_hash(),
+                BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[0]})
+session.create()
+print(settings.SESSION_COOKIE_NAME + "=" + session.session_key)
+"""
 
 
 @dataclass(frozen=True)
@@ -53,10 +71,12 @@ class Route:
     connections: int
     target_p99_ms: float | None
     lua: str | None = None
+    signed_in: bool = False
 
 
 ROUTES = (
-    Route("course page", "/", 50, None),
+    Route("course page", "/", 50, 60.0),
+    Route("course learner", "/", 50, None, signed_in=True),
     Route("lesson", LESSON, 50, 50.0),
     Route("answer check", "/api/check", 50, 150.0, CHECK_LUA),
     Route("answer check", "/api/check", 10, 150.0, CHECK_LUA),
@@ -103,15 +123,32 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             _wait_until_up(base + "/", server, log)
-            figures = [_measure(base, route, Path(folder)) for route in ROUTES]
+            cookie = _learner_cookie(base, env, Path(folder) / "data")
+            figures = [_measure(base, route, Path(folder), cookie) for route in ROUTES]
         finally:
             server.terminate()
             server.wait(timeout=60)
     _report(figures)
 
 
-def _measure(base: str, route: Route, folder: Path) -> Figures:
+def _learner_cookie(base: str, env: dict[str, str], data_dir: Path) -> str:
+    output = subprocess.run(
+        [sys.executable, "-m", "nablalab.cli.main", "manage", "--data-dir", str(data_dir),
+         "shell", "-c", LEARNER_SESSION], check=True, capture_output=True, text=True,
+        env=env).stdout
+    cookie = output.strip().splitlines()[-1]
+    # Measure a learner's page, not a visitor's: the session must really sign in.
+    with urllib.request.urlopen(urllib.request.Request(base + "/", headers={"Cookie": cookie}),
+                                timeout=10) as response:
+        if "Go to your dashboard" not in response.read().decode():
+            raise RuntimeError("the bench learner's session does not sign in")
+    return cookie
+
+
+def _measure(base: str, route: Route, folder: Path, cookie: str) -> Figures:
     command = ["wrk", f"-t{THREADS}", f"-c{route.connections}", f"-d{DURATION}", "--latency"]
+    if route.signed_in:
+        command += ["-H", f"Cookie: {cookie}"]
     if route.lua:
         lua = folder / "check.lua"
         lua.write_text(route.lua)

@@ -102,7 +102,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" holds the rate and sign-in counters: in Redis when NABLALAB_CACHE_URL says so,
 # shared by every app server. In each process's memory: "pages", the lesson pages and course
-# syllabus rendered for visitors (keyed by content version, so a content sync retires them).
+# syllabus rendered for visitors (keyed by content version, so a content sync retires them)
+# and the course page's rating and reviews (keyed by the reviews version in the database).
 CACHES = {
     "default": config.shared_cache(ENV),
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",

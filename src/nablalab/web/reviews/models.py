@@ -51,3 +51,15 @@ class Review(models.Model):
     @property
     def display_name(self) -> str:
         return self.author.get_full_name() or self.author.get_username()
+
+
+class ReviewsVersion(models.Model):
+    """One row whose token changes with every change to what the course page shows of reviews.
+
+    Cached review fragments are keyed by it. It lives in the database, not in a process or a
+    file, so that every server process on every app server reads the same token; a fresh
+    random token (not a counter) means a version written by a transaction that rolled back
+    is never issued again, so no page cached under it can ever come back.
+    """
+
+    token = models.CharField(max_length=32)

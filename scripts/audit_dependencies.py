@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 
+from packaging.version import InvalidVersion, Version
+
 PYPI = "https://pypi.org/pypi"
 TIMEOUT = 15
 OWN = "nablalab"  # the project itself: not on PyPI
@@ -91,13 +93,34 @@ def with_project_pages(packages: dict[str, str]) -> Audit:
             if not isinstance(page, dict):
                 audit.not_audited[key] = f"PyPI page unavailable: {page or 'not on PyPI'}"
             elif page["info"]["version"] != packages[name]:
-                audit.not_audited[key] = (f"not the newest release ({page['info']['version']}); "
+                audit.not_audited[key] = (f"not the newest release ({page['info']['version']}), "
+                                          f"{_in_its_series(packages[name], page['releases'])}; "
                                           "its advisories need PyPI's per-release pages")
             else:
                 audit.audited += 1
                 if page.get("vulnerabilities"):
                     audit.vulnerable[key] = [v["id"] for v in page["vulnerabilities"]]
     return audit
+
+
+def _in_its_series(installed: str, releases: dict[str, list]) -> str:
+    """Whether a newer patch of the installed major.minor series is out: security fixes are
+    usually released there too (a long-term-support series, say), so one is worth taking."""
+    try:
+        mine = Version(installed)
+        newer = [Version(v) for v in releases
+                 if _release(v) and Version(v).release[:2] == mine.release[:2]
+                 and Version(v) > mine]
+    except InvalidVersion:
+        return "series unknown"
+    return f"{max(newer)} is out in its series" if newer else "the newest of its series"
+
+
+def _release(text: str) -> bool:
+    try:
+        return not Version(text).is_prerelease
+    except InvalidVersion:
+        return False
 
 
 def report(audit: Audit) -> str:

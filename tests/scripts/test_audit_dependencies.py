@@ -20,7 +20,8 @@ PAGES = {
     "/pypi/safe/json": {"info": {"version": "2.0"}, "vulnerabilities": []},
     "/pypi/leaky/json": {"info": {"version": "1.1"},
                          "vulnerabilities": [{"id": "PYSEC-2026-1", "fixed_in": []}]},
-    "/pypi/behind/json": {"info": {"version": "9.0"}, "vulnerabilities": []},
+    "/pypi/behind/json": {"info": {"version": "9.0"}, "vulnerabilities": [],
+                          "releases": {"8.0": [], "8.1": [], "8.1.2": [], "9.0": []}},
 }
 
 
@@ -56,14 +57,15 @@ def pypi(audit_module, monkeypatch) -> Iterator[str]:
 
 def test_a_vulnerable_newest_release_fails_and_an_older_one_is_named(audit_module, pypi,
                                                                      monkeypatch, capsys):
-    installed = {"safe": "2.0", "leaky": "1.1", "behind": "8.0", "gone": "1.0", "pip": "25.0"}
+    installed = {"safe": "2.0", "leaky": "1.1", "behind": "8.1", "gone": "1.0", "pip": "25.0"}
     monkeypatch.setattr(audit_module, "installed", lambda: installed)
     assert audit_module.main() == 1  # no per-release pages: the per-project path
     said = capsys.readouterr().out
     assert "per-project advisories" in said
     assert "3 packages audited, 1 with known vulnerabilities, 2 not audited" in said
     assert "VULNERABLE leaky 1.1: PYSEC-2026-1" in said
-    assert "not audited: behind 8.0 (not the newest release (9.0)" in said
+    assert "not audited: behind 8.1 (not the newest release (9.0), 8.1.2 is out in its " \
+        "series;" in said
     assert "not audited: gone 1.0 (PyPI page unavailable: not on PyPI)" in said
 
 

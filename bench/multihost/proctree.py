@@ -46,11 +46,12 @@ def kill_all(pids: set[int], sig: signal.Signals = signal.SIGKILL, wait: float =
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, sig)
     deadline = time.monotonic() + wait
-    while time.monotonic() < deadline and any(_alive(pid) for pid in victims):
+    while time.monotonic() < deadline and any(alive(pid) for pid in victims):
         time.sleep(0.05)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Running, not merely a zombie waiting for a parent (a killed orphan can be one)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):

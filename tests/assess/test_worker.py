@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
+from bench.multihost.proctree import alive
 
 from nablalab.assess import Diagnosis, check_answer
 from nablalab.assess.worker import WorkerPool, WorkerTimeout
@@ -35,14 +36,6 @@ def _start_a_child_and_spin(pid_file: str) -> None:
 def _spin_in_a_pool_of_its_own(pid_file: str) -> None:
     multiprocessing.current_process().daemon = False  # as the widget workers allow
     WorkerPool(size=1).run(_spin_forever, (pid_file,), 60)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 def _fail() -> None:
@@ -72,9 +65,9 @@ def test_a_killed_worker_takes_the_processes_it_started_with_it(tmp_path: Path, 
         pool.run(job, (str(pid_file),), 1.0)
     child = int(pid_file.read_text())
     deadline = time.monotonic() + 5
-    while _alive(child) and time.monotonic() < deadline:
+    while alive(child) and time.monotonic() < deadline:
         time.sleep(0.05)
-    survived = _alive(child)
+    survived = alive(child)
     if survived:
         os.kill(child, signal.SIGKILL)  # never leave it holding the test run's output open
     assert not survived, "the worker's own child outlived it"

@@ -113,6 +113,9 @@ class Cluster:
             "NABLALAB_QUEUE_URL": f"redis://{data}:6379/0",
             "NABLALAB_CACHE_URL": f"redis://{data}:6379/1",
             "NABLALAB_TRUSTED_PROXIES": "1",
+            # The simulated learners answer a question every two seconds or so, faster than
+            # any person: the deployment's 30 checks a minute would refuse some of them.
+            "NABLALAB_CHECK_RATE": "120/min",
             "NABLALAB_DATA_DIR": str(folder / "data"),
             "NABLALAB_ALLOWED_HOSTS": ",".join([front, *(self.address(a) for a in APPS)]),
             "NABLALAB_CSRF_TRUSTED_ORIGINS": f"http://{front}",

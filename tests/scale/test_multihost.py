@@ -60,6 +60,8 @@ def test_learners_are_told_what_happened_when_a_request_fails(result: dict) -> N
             assert error["status"] != 0, f"{fault['fault']}: no response at all: {error}"
             assert error["said"] and error["said"] not in BARE_PROXY_ERRORS, (
                 f"{fault['fault']}: {error}")
+            if error["request"] == "check":  # the API answers in JSON, not with a page
+                assert not error["said"].endswith("· nablalab"), f"{fault['fault']}: {error}"
     assert result["simulation_errors"] == [], result["simulation_errors"]
 
 

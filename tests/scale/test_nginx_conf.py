@@ -23,7 +23,7 @@ def test_derived_config_keeps_deploy_settings_over_plain_http(tmp_path: Path) ->
     assert "app1.internal" not in text
     assert "ssl" not in text and "listen 443" not in text and "http2" not in text
     assert "listen 10.77.0.5:80;" in text
-    for line in ("proxy_next_upstream error timeout http_502 http_503;",
+    for line in ("proxy_next_upstream error timeout http_502;",
                  "proxy_set_header X-Request-ID $request_id;", "least_conn;",
                  "error_page 502 504 = @unavailable;"):
         assert line in text

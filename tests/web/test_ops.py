@@ -93,3 +93,26 @@ def test_a_page_that_fails_on_the_database_says_the_course_is_briefly_unavailabl
     assert response.status_code == status
     assert says in response.content.decode()
     assert (response.get("Retry-After") == "5") == (status == 503)
+
+
+@pytest.mark.parametrize(("error", "status", "says"), [
+    ("OperationalError", 503, "briefly unavailable"),
+    ("ValueError", 500, "Something went wrong on our side"),
+])
+def test_an_api_request_failing_around_its_view_still_gets_json(client, monkeypatch, error,
+                                                                 status, says):
+    """Saving the session after the view, say: the API's own handler never sees that."""
+    import builtins
+
+    from django import db
+    from django.contrib.sessions.middleware import SessionMiddleware
+    kind = getattr(db, error, None) or getattr(builtins, error)
+
+    def fails(self, request, response):
+        raise kind("server closed the connection unexpectedly")
+    monkeypatch.setattr(SessionMiddleware, "process_response", fails)
+    client.raise_request_exception = False
+    response = client.post("/api/validate", '{"answer": "x"}', content_type="application/json")
+    assert response.status_code == status
+    assert says in response.json()["detail"]
+    assert (response.get("Retry-After") == "5") == (status == 503)

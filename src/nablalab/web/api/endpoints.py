@@ -22,7 +22,7 @@ from nablalab.web.api.schemas import CheckIn, CheckOut, ErrorOut, ValidateIn, Va
 from nablalab.web.api.throttles import LearnerRateThrottle
 from nablalab.web.explore import api as explore_api
 from nablalab.web.mastery.hooks import record_try_it
-from nablalab.web.ops.errors import DATABASE_RETRY_SECONDS
+from nablalab.web.ops.errors import DATABASE_RETRY_SECONDS, DATABASE_UNAVAILABLE
 from nablalab.web.ops.metrics import CHECK_SECONDS
 from nablalab.web.submissions import api as submissions_api
 
@@ -96,9 +96,7 @@ def too_many(request: HttpRequest, error: Throttled) -> HttpResponse:
 def database_unavailable(request: HttpRequest, error: DatabaseError) -> HttpResponse:
     """The database is restarting or unreachable: say so in JSON, and when to try again."""
     log.error("API request failed on the database: %s", error)
-    response = api.create_response(request, {
-        "detail": "The course database is briefly unavailable: nothing was saved. Try again "
-                  "in a few seconds."}, status=503)
+    response = api.create_response(request, {"detail": DATABASE_UNAVAILABLE}, status=503)
     response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
     return response
 

@@ -34,9 +34,11 @@ lint: $(STAMP_TEST)
 bench: $(STAMP_BENCH) $(STAMP_ASSETS)
 	$(BIN)/python -m bench
 
+# pip and setuptools upgraded at once: the copies venv bundles are old (setuptools 65.5 has
+# known advisories), and the dependency audit in `make test` checks the whole venv.
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools
 
 $(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -e .

@@ -189,7 +189,12 @@ def test_submission_grades_every_part_and_records_diagnoses(learner, enrolled_cl
     url = started_attempt(enrolled_client, GRADED)
     attempt = attempt_of(url)
     typed = answers(attempt.questions, right=True)
-    wrong = next(name for name in typed if typed[name] and not typed[name].isalpha())
+    # A typed (not ticked) box answered "0": wrong, but readable. A multiple-choice box's
+    # answer ("a, c") is not a letter either, and "0" is no choice there: not that one.
+    typed_boxes = {sheet.field_name(index, part.name)
+                   for index, variant in enumerate(sheet.variants(attempt.questions))
+                   for part in variant.parts if part.kind != "choice"}
+    wrong = next(name for name in typed if name in typed_boxes and typed[name] != "0")
     typed[wrong] = "0"
     assert enrolled_client.post(submit_url(url), typed).status_code == 302
     attempt.refresh_from_db()

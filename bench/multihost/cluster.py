@@ -37,6 +37,9 @@ WORKERS = ("worker1", "worker2")
 APP_PORT = 8000
 DB_NAME = DB_USER = DB_PASSWORD = "nablalab"
 READY_SECONDS = 120
+# What the hosts run beyond the Python packages; installed on first use (a new machine).
+DEBIAN_PACKAGES = ("nginx", "postgresql", "redis-server", "bubblewrap")
+ENSURE_PACKAGES = Path(__file__).resolve().parents[2] / "scripts" / "ensure-debian-packages.sh"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,10 @@ class Options:
     app_workers: int = 2  # gunicorn processes per app host
     grading_threads: int = 2  # submissions graded at once per worker host
     lease_seconds: float = 30.0  # a grading claim's lease (the deployment default)
+
+
+def ensure_packages() -> None:
+    subprocess.run(["bash", str(ENSURE_PACKAGES), *DEBIAN_PACKAGES], check=True)
 
 
 def postgres_bin() -> Path:
@@ -64,6 +71,7 @@ class Cluster:
         self.launcher = Launcher(folder / "logs", self.cpu)
         self.services: dict[str, Service] = {}
         self.secret_key = secrets.token_urlsafe(50)
+        ensure_packages()
         self.pg_bin = postgres_bin()
         self.pg_data = folder / "pg" / "data"
         self.front_url = f"http://{self.address('front')}"
@@ -240,6 +248,12 @@ class Cluster:
 
     def kill_worker_host(self, name: str) -> None:
         self.launcher.kill_host(self.network[name])
+
+    def pause_worker_host(self, name: str) -> None:
+        self.launcher.pause_host(self.network[name])
+
+    def resume_worker_host(self, name: str) -> None:
+        self.launcher.resume_host(self.network[name])
 
     def restart_postgres(self) -> None:
         self._pg_ctl("restart")

@@ -16,6 +16,8 @@ RUNNING_WAIT_SECONDS = 60.0  # to catch a worker host in the middle of a grading
 
 RUNNING_ON = """SELECT public_id::text, worker FROM submissions_submission
                 WHERE status = 'running' ORDER BY id"""
+STILL_RUNNING = """SELECT count(*) FROM submissions_submission
+                   WHERE public_id::text = %s AND status = 'running' AND worker = %s"""
 
 
 @dataclass(frozen=True)
@@ -37,21 +39,18 @@ def kill_app_server(cluster: Cluster) -> Injected:
 
 
 def kill_worker_mid_grade(cluster: Cluster) -> Injected:
-    """Wait until a worker host is grading, then kill -9 everything on that host."""
-    pids = {name: cluster.services[name].process.pid for name in ("worker1", "worker2")}
+    """Wait until a worker host is grading, then kill -9 everything on that host.
+
+    A grading lasts a fraction of a second, so a submission seen running may be finished by the
+    time the signal lands. The host is frozen (SIGSTOP) first and the submission looked up
+    again: only if it is still running there is the host killed; otherwise it is thawed and
+    the watch goes on."""
     deadline = time.monotonic() + RUNNING_WAIT_SECONDS
     victim, grading = "worker1", ""
     while time.monotonic() < deadline and not grading:
-        with cluster.database() as connection:
-            for public_id, worker in connection.execute(RUNNING_ON).fetchall():
-                for name, pid in pids.items():
-                    if f":{pid}:" in worker:
-                        victim, grading = name, public_id
-                        break
-                if grading:
-                    break
+        victim, grading = _caught_grading(cluster)
         if not grading:
-            time.sleep(0.2)
+            time.sleep(0.05)
     started = time.monotonic()
     cluster.kill_worker_host(victim)
     time.sleep(WORKER_DOWN_SECONDS)
@@ -62,6 +61,21 @@ def kill_worker_mid_grade(cluster: Cluster) -> Injected:
     return Injected("kill -9 a worker host mid-grade", f"every process on {victim} "
                     f"(worker and sandbox), {what}; started again after "
                     f"{WORKER_DOWN_SECONDS:.0f} s", time.monotonic() - started)
+
+
+def _caught_grading(cluster: Cluster) -> tuple[str, str]:
+    """(worker host, submission) frozen in the middle of that grading, or ("worker1", "")."""
+    pids = {name: cluster.services[name].process.pid for name in ("worker1", "worker2")}
+    with cluster.database() as connection:
+        for public_id, worker in connection.execute(RUNNING_ON).fetchall():
+            for name, pid in pids.items():
+                if f":{pid}:" not in worker:
+                    continue
+                cluster.pause_worker_host(name)
+                if connection.execute(STILL_RUNNING, (public_id, worker)).fetchone()[0]:
+                    return name, public_id
+                cluster.resume_worker_host(name)
+    return "worker1", ""
 
 
 def restart_postgres(cluster: Cluster) -> Injected:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.multihost.cpu import CpuGroups
 from bench.multihost.network import Host
-from bench.multihost.proctree import kill_all, netns_pids
+from bench.multihost.proctree import kill_all, netns_pids, signal_all
 
 KILL_SECONDS = 20.0
 
@@ -82,6 +82,14 @@ class Launcher:
         for service in self.services:
             if service.host == host:
                 service.process.wait(timeout=KILL_SECONDS)
+
+    def pause_host(self, host: Host) -> None:
+        """SIGSTOP every process on the host: it holds whatever it was doing, finishing nothing,
+        until ``resume_host`` or ``kill_host``."""
+        signal_all(netns_pids(host.netns), signal.SIGSTOP)
+
+    def resume_host(self, host: Host) -> None:
+        signal_all(netns_pids(host.netns), signal.SIGCONT)
 
     def close(self) -> None:
         for service in reversed(self.services):

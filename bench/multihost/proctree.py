@@ -39,12 +39,18 @@ def netns_pids(netns: str) -> set[int]:
     return {int(word) for word in listed.stdout.split() if word.isdigit()}
 
 
-def kill_all(pids: set[int], sig: signal.Signals = signal.SIGKILL, wait: float = 5.0) -> None:
-    """Signal a snapshot of these processes and their descendants, and wait until gone."""
+def signal_all(pids: set[int], sig: signal.Signals) -> set[int]:
+    """Signal a snapshot of these processes and their descendants; the processes signalled."""
     victims = with_descendants(pids)
     for pid in victims:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, sig)
+    return victims
+
+
+def kill_all(pids: set[int], sig: signal.Signals = signal.SIGKILL, wait: float = 5.0) -> None:
+    """Signal a snapshot of these processes and their descendants, and wait until gone."""
+    victims = signal_all(pids, sig)
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline and any(alive(pid) for pid in victims):
         time.sleep(0.05)

@@ -12,21 +12,28 @@ STAMP_ASSETS := $(VENV)/.installed-assets
 
 .PHONY: run test lint bench clean
 
+# Tests run in as many processes as the machine has cores, up to 4 (pytest-xdist; many tests
+# wait on servers, browsers and sandboxes, so one process leaves cores idle). Each module's
+# tests stay in one process (--dist loadscope): a module-scoped fixture, such as the
+# multi-host test's six hosts, is made once. TEST_JOBS=1 make test runs one process.
+TEST_JOBS ?= $(shell n=$$(nproc); [ $$n -gt 4 ] && n=4; echo $$n)
+PARALLEL := -n $(TEST_JOBS) --dist loadscope
+
 run: $(STAMP_RUN) $(STAMP_ASSETS)
 	$(BIN)/nablalab serve
 
 # Debian packages: chromium (browser tests), bubblewrap (the grader sandbox), redis-server
-# (the grading queue at scale). The installed packages are audited for known
+# (the grading queue at scale), nginx and postgresql (the multi-host test). The installed packages are audited for known
 # vulnerabilities, the course content is checked (references, LaTeX, worked examples), then
 # the suite runs on SQLite, then tests/web a second time on PostgreSQL.
 test: $(STAMP_TEST) $(STAMP_ASSETS)
-	bash scripts/ensure-debian-packages.sh chromium bubblewrap redis-server
+	bash scripts/ensure-debian-packages.sh chromium bubblewrap redis-server nginx postgresql
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python scripts/audit_dependencies.py
 	$(BIN)/nablalab content check
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 	url="$$(bash scripts/ensure-postgres.sh)" && \
-		NABLALAB_TEST_DATABASE_URL="$$url" $(BIN)/pytest tests/web -p no:cacheprovider
+		NABLALAB_TEST_DATABASE_URL="$$url" $(BIN)/pytest tests/web -p no:cacheprovider $(PARALLEL)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests bench scripts

@@ -16,6 +16,11 @@ from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 from tests.web.test_serve import clean_env, free_port, nablalab, wait_for
 
+# Playwright's sync API keeps an asyncio loop on this thread for the whole session, and Django
+# then refuses database calls from it. In a pytest-xdist worker the same process may go on to
+# the web tests (their test database set-up): they are synchronous, so allow it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",

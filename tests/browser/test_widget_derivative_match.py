@@ -21,8 +21,14 @@ def test_a_pick_is_marked_and_explained_then_a_new_round_comes(page, site, artef
     assert page.get_by_role("button", name="Choose B").is_disabled()
     page.screenshot(path=str(artefacts / "widget-derivative-match.png"), full_page=True)
 
+    curves = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).slice(0, 2)
+                    .map(plot => JSON.stringify(Array.from(plot.data[0].y)))"""
+    page.evaluate(f"() => {{ window.oldCurves = ({curves})(); }}")
     page.get_by_role("button", name="Next round").click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('seed') !== '3'")
+    # The new round's curves replace the old ones when its answer arrives (on a busy machine,
+    # a while after the address changes).
+    page.wait_for_function(f"() => ({curves})().join() !== window.oldCurves.join()")
     wait_for_plots(page, 5)
     page.wait_for_function("() => document.querySelector('.match-right') === null")
     assert (plot_data(page, 0)[0]["y"], plot_data(page, 1)[0]["y"]) != (f["y"], first_candidate)

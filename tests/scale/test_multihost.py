@@ -12,6 +12,8 @@ import pytest
 from bench.multihost.network import NetworkError, require_namespaces
 from bench.multihost.scenario import SHORT, run
 
+# One run at a time (its hosts have fixed names and addresses): `make test` runs pytest-xdist
+# with --dist loadscope, which keeps every test of a module in one worker process.
 pytestmark = pytest.mark.slow
 
 BARE_PROXY_ERRORS = ("502 Bad Gateway", "504 Gateway Time-out")

@@ -1,14 +1,16 @@
 """A hard time limit for checks: persistent worker processes, killed when they overrun.
 
 A Python thread cannot be stopped, and SymPy (or a pathological answer such as nested
-powers) can run for minutes, so every check runs in a forked worker process. The parent
-waits on a pipe for at most the time limit; a worker that has not answered by then is
-killed (SIGKILL) and replaced by a fresh fork, so the limit holds whatever the worker is
-doing. Each worker leads its own process group and is killed with it, so processes it
-started itself (an engine's own time limits, a pool of its own) go too. Workers persist
-between checks, so the usual cost is one pipe round trip (well under a millisecond), not a
-process start. A worker's memory is capped as well, so a runaway allocation fails inside the
-worker instead of starving the machine.
+powers) can run for minutes, so every check runs in a forked worker process. The limit is
+on the CPU time the job spends (the worker's process group), not on the clock: on a machine
+busy with other requests a check may wait for the processor, and that wait is not the
+answer's fault. The clock still bounds it hard, at ``WALL_CAP_FACTOR`` times the limit. A
+worker that overruns is killed (SIGKILL) and replaced by a fresh fork, so the limit holds
+whatever the worker is doing. Each worker leads its own process group and is killed with
+it, so processes it started itself (an engine's own time limits, a pool of its own) go too.
+Workers persist between checks, so the usual cost is one pipe round trip (well under a
+millisecond), not a process start. A worker's memory is capped as well, so a runaway
+allocation fails inside the worker instead of starving the machine.
 
 Workers are forked from the parent, which has already imported SymPy: a fork costs a few
 milliseconds. The pool is safe to share between threads (each check takes one worker).
@@ -22,11 +24,14 @@ import os
 import resource
 import signal
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
 MEMORY_HEADROOM_BYTES = 1 << 30  # a worker may grow by 1 GiB beyond the parent's size
+WALL_CAP_FACTOR = 4.0  # a job starved of CPU is still cut off at this multiple of its limit
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # True in a worker: a pool it runs keeps its workers in its group, so one kill ends them all.
 _inside_worker = False
 
@@ -56,9 +61,16 @@ class Worker:
              ) -> tuple[bool, Any]:
         """(True, function(*args)) or (False, the exception it raised), computed in the
         worker; raises ``WorkerTimeout`` or ``WorkerCrash`` when no answer comes back."""
+        spent_before = _group_cpu_seconds(self.process.pid, leader_only=True)
         self.connection.send((function, args))
-        if not self.connection.poll(time_limit):
-            raise WorkerTimeout(f"the check took longer than {time_limit:g} s")
+        wall_deadline = time.monotonic() + time_limit * WALL_CAP_FACTOR
+        wait = time_limit
+        while not self.connection.poll(wait):
+            cpu_left = time_limit - (_group_cpu_seconds(self.process.pid) - spent_before)
+            wait = min(cpu_left, wall_deadline - time.monotonic())
+            if wait <= 0:
+                raise WorkerTimeout(f"the check took longer than {time_limit:g} s")
+            wait = max(wait, 1 / CLOCK_TICKS)  # CPU time moves in clock ticks
         try:
             return self.connection.recv()
         except (EOFError, OSError) as error:
@@ -156,6 +168,29 @@ def _own_group(pid: int) -> None:
     """Make the worker ``pid`` (0: this process) the leader of a process group of its own."""
     with contextlib.suppress(ProcessLookupError, PermissionError):  # gone, or done already
         os.setpgid(pid, 0)
+
+
+def _group_cpu_seconds(leader: int, leader_only: bool = False) -> float:
+    """CPU seconds used by the worker ``leader``, its finished children and (unless
+    ``leader_only``) the live processes of its group. Children that lived before the job
+    count in full, so the estimate errs towards stopping sooner, never later."""
+    total = 0
+    for entry in (f"/proc/{leader}",) if leader_only else _proc_entries():
+        try:
+            with open(f"{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone in the meantime
+        pid, group = int(entry.rsplit("/", 1)[1]), int(fields[2])
+        if pid == leader:
+            total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        elif group == leader:
+            total += int(fields[11]) + int(fields[12])
+    return total / CLOCK_TICKS
+
+
+def _proc_entries() -> list[str]:
+    return [f"/proc/{name}" for name in os.listdir("/proc") if name.isdigit()]
 
 
 def _cap_memory() -> None:

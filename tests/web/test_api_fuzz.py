@@ -4,6 +4,8 @@ server fail (5xx). Hostile learner input must meet a 4xx with a message, never a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import schemathesis
 from django.core.cache import caches
@@ -34,11 +36,25 @@ def _keep_the_test_transaction():
         signal.connect(close_old_connections)
 
 
-@pytest.mark.django_db
-@schema.parametrize()
-@settings(max_examples=10, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
-def test_no_generated_request_makes_the_server_fail(case):
-    caches["default"].clear()
-    response = case.call(headers={"Host": "localhost"})
-    case.validate_response(response, checks=[not_a_server_error])
+def _no_server_error_test(operation: str):
+    """The fuzz test for one operation, as a function of its own: each has its own name, so
+    every operation is a test of its own to pytest-xdist too (the items of one parametrized
+    schemathesis test share one node id, and xdist would run only one of them)."""
+
+    @pytest.mark.django_db
+    @schema.include(name=operation).parametrize()
+    @settings(max_examples=10, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    def test(case):
+        caches["default"].clear()
+        response = case.call(headers={"Host": "localhost"})
+        case.validate_response(response, checks=[not_a_server_error])
+
+    return test
+
+
+OPERATIONS = sorted(result.ok().label for result in schema.get_all_operations())
+for _operation in OPERATIONS:
+    _name = "test_no_generated_request_makes_the_server_fail_" + re.sub(
+        r"\W+", "_", _operation.lower()).strip("_")
+    globals()[_name] = _no_server_error_test(_operation)
